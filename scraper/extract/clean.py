@@ -1,0 +1,71 @@
+"""Parse HTML and drop what a reader never sees.
+
+Scripts, styles, form controls and markup hidden with display:none,
+visibility:hidden, the `hidden` attribute or a hidden class carry city pickers,
+mobile menus, SEO keyword blocks and hidden mobile copies of the body. They
+are removed once, before any other stage looks at the tree.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "invisible"})
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "select", "option", "input", "button", "textarea", "link", "meta", "map", "audio", "video",
+)
+_HIDDEN_XPATH = etree.XPath(
+    "//*[@style or @hidden or @class or @aria-hidden]"
+)
+
+
+def parse_html(text: str):
+    """lxml document for `text`; never raises on malformed markup."""
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        text = "<html></html>"
+    root = html.document_fromstring(text, parser=_PARSER)
+    return root
+
+
+def head_info(root) -> dict:
+    """What the <head> says before it is stripped: title, canonical, description."""
+    info = {"title": "", "canonical": None, "description": None}
+    for el in root.iter("title"):
+        info["title"] = "".join(el.itertext())
+        break
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and el.get("href"):
+            info["canonical"] = el.get("href").strip()
+            break
+    for el in root.iter("meta"):
+        if (el.get("name") or "").lower() == "description":
+            info["description"] = el.get("content")
+            break
+    return info
+
+
+def _is_hidden(el) -> bool:
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    cls = el.get("class")
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
+        return True
+    return False
+
+
+def strip_invisible(root) -> None:
+    """Remove non-content elements and hidden subtrees in place (tails kept)."""
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    for el in _HIDDEN_XPATH(root):
+        if el.getparent() is not None and el.tag not in ("html", "body") and _is_hidden(el):
+            el.drop_tree()

@@ -1,0 +1,242 @@
+"""Dates as portals show them -> the ISO 8601 strings records carry.
+
+Records hold `2025-08-26`, or `2025-08-26T10:38:46+08:00` when the page shows
+a time (DOMAIN.md §3.1; Chinese portals show Beijing time). Numeric forms go
+through compiled regexes: they are most of what pages show and must cost
+microseconds. dateparser is kept for relative forms (3天前, 昨天, 2小时前), the
+only place it earns its cost; it is never given plain numbers, which it is slow
+on and misreads (`08-27` -> 2008-09-27).
+
+Public: parse_date, find_dates, year_of, DATE_RE, MONTH_DAY_RE, BEIJING.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+
+__all__ = ["BEIJING", "DATE_RE", "MONTH_DAY_RE", "find_dates", "parse_date", "year_of"]
+
+#: The zone every portal date is shown in.
+BEIJING = timezone(timedelta(hours=8))
+
+#: A year-less date this far past `now` is taken to be from the previous year:
+#: list dates are never in the future, but clocks and time zones drift a little.
+FUTURE_SLACK = timedelta(days=3)
+
+_TIME = (
+    r"(?:\s*T?\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d)"
+    r"(?:\s*[:分]\s*(?P<second>[0-5]\d)(?:\.\d+)?)?(?!\d)"
+    r"(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
+)
+
+#: A date with a four-digit year, optionally followed by a time:
+#: 2025年08月26日, 2025-10-17 10:25:34, 2025/8/27, 2025.08.26, 2024 03-20 09:09:51.
+DATE_RE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?:年\s*|[-/.]\s*|\s+)"
+    r"(?P<month>[01]?\d)\s*(?:月\s*|[-/.]\s*)"
+    r"(?P<day>[0-3]?\d)(?:\s*日|(?!\d))" + _TIME
+)
+
+#: A month and day without a year: [08-27], 时间:09-15, 8月27日.
+#: Not after or before another date separator, so 1.2.3 and IP-like runs stay out.
+MONTH_DAY_RE = re.compile(
+    r"(?<![\d.\-/])(?P<month>[01]?\d)\s*(?:月\s*|[-/.])"
+    r"(?P<day>[0-3]?\d)(?:\s*日|(?![\d]|[-/.]\d))" + _TIME
+)
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_RELATIVE_RE = re.compile(
+    r"(?P<count>\d+|[一二两三四五六七八九十]{1,3}|半)\s*个?\s*"
+    r"(?P<unit>秒钟?|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*[之以]?前"
+    r"|(?P<word>刚刚|刚才|大前天|前天|昨天|昨日|今天|今日)"
+    r"(?:\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d))?"
+)
+
+#: dateparser's own spelling for each unit / word we accept.
+_UNITS = {
+    "秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "钟头": "小时", "天": "天", "日": "天",
+    "周": "周", "星期": "周", "礼拜": "周", "月": "个月", "年": "年",
+}
+_WORDS = {"刚才": "刚刚", "昨日": "昨天", "今日": "今天"}
+_SUB_DAY_UNITS = frozenset({"秒", "分钟", "小时"})
+
+_PARSER = None
+_PARSER_LOCK = threading.Lock()
+
+
+def parse_date(text: str, *, page_year: int | None = None, now: datetime | None = None) -> str | None:
+    """The first date in `text` as ISO 8601, or None.
+
+    Year-less dates take `page_year`, else the year of `now` (a year earlier
+    when that would put them past `now`). Relative forms count back from
+    `now` (default: the current time; naive values are read as Beijing time).
+    Never raises on bad input: a record with no date beats a crashed page.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    text = _normalize(text)
+    match = DATE_RE.search(text)
+    if match:
+        return _from_match(match, int(match["year"]))
+    match = _RELATIVE_RE.search(text)
+    if match:
+        return _from_relative(match, _beijing_naive(now))
+    match = MONTH_DAY_RE.search(text)
+    if match:
+        return _from_month_day(match, page_year, now)
+    return None
+
+
+def find_dates(text: str) -> tuple[str, ...]:
+    """Every valid dated (four-digit year) value in `text`, page order, each once.
+
+    For pages that show several dates (成文日期 and 发布日期, or the same date
+    twice in two formats) where the caller picks by label or position.
+    """
+    if not isinstance(text, str) or not text:
+        return ()
+    found = (_from_match(m, int(m["year"])) for m in DATE_RE.finditer(_normalize(text)))
+    return tuple(dict.fromkeys(iso for iso in found if iso))
+
+
+def year_of(iso: str) -> int:
+    """Year of an ISO string this module produced (ValueError otherwise)."""
+    if not isinstance(iso, str) or len(iso) < 4 or not iso[:4].isdigit():
+        raise ValueError(f"not an ISO date: {iso!r}")
+    return int(iso[:4])
+
+
+def _normalize(text: str) -> str:
+    """Full-width digits and punctuation (２０２５－０８－２６, ：) to ASCII."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def _from_match(match: re.Match, year: int) -> str | None:
+    """ISO string from a DATE_RE / MONTH_DAY_RE match; None if the calendar says no."""
+    try:
+        day = date(year, int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    if match["hour"] is None:
+        return day.isoformat()
+    moment = datetime(year, day.month, day.day, int(match["hour"]), int(match["minute"]),
+                      int(match["second"] or 0))
+    if match["tz"]:
+        moment = moment.replace(tzinfo=_offset(match["tz"])).astimezone(BEIJING).replace(tzinfo=None)
+    return _format_moment(moment)
+
+
+def _offset(text: str) -> timezone:
+    """An explicit offset shown with a time (meta tags: Z, +08:00, +0800)."""
+    if text == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _from_month_day(match: re.Match, page_year: int | None, now: datetime | None) -> str | None:
+    """Year-less date: the page's year, else the latest year not in the future."""
+    if page_year is not None:
+        return _from_match(match, page_year)
+    current = _beijing_naive(now)
+    iso = _from_match(match, current.year)
+    if iso is None or _parse_iso(iso) <= current + FUTURE_SLACK:
+        # None here may just be 02-29 in a common year; the year before cannot help
+        # unless it is a leap year, which the fallback below checks.
+        if iso is not None:
+            return iso
+    return _from_match(match, current.year - 1)
+
+
+def _parse_iso(iso: str) -> datetime:
+    return datetime.fromisoformat(iso).replace(tzinfo=None)
+
+
+def _from_relative(match: re.Match, now: datetime) -> str | None:
+    """Relative form via dateparser; a time in the result only when the form has
+    sub-day precision (2小时前, 今天 10:20), so 3天前 stays a date."""
+    phrase, has_time = _relative_phrase(match)
+    if phrase is None:
+        return None
+    try:
+        with _PARSER_LOCK:
+            parser = _relative_parser()
+            parser._settings = _base_settings(parser).replace(RELATIVE_BASE=now)
+            result = parser.get_date_data(phrase).date_obj
+    except Exception:  # noqa: BLE001 - a date is optional; a crash is not
+        return None
+    if result is None:
+        return None
+    result = result.replace(tzinfo=None, microsecond=0)
+    return _format_moment(result) if has_time else result.date().isoformat()
+
+
+def _relative_phrase(match: re.Match) -> tuple[str | None, bool]:
+    """Rewrite the match into a phrase dateparser reads (it fails on 三天前,
+    1个小时前, 10分钟之前) and say whether it carries a time of day."""
+    if match["word"]:
+        word = _WORDS.get(match["word"], match["word"])
+        if match["hour"] is not None:
+            return f"{word} {int(match['hour']):02d}:{match['minute']}", True
+        return word, word == "刚刚"
+    unit = _UNITS[match["unit"].rstrip("钟") if match["unit"] == "秒钟" else match["unit"]]
+    if match["count"] == "半":
+        if unit != "小时":
+            return None, False
+        return "30分钟前", True
+    count = _count(match["count"])
+    if count is None:
+        return None, False
+    return f"{count}{unit}前", unit in _SUB_DAY_UNITS
+
+
+def _count(text: str) -> int | None:
+    """1-99 written in digits or Chinese numerals (三, 十五, 二十, 两)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    high = _CN_DIGITS.get(tens, 0 if tens else 1)
+    low = _CN_DIGITS.get(ones, 0 if not ones else -100)
+    return high * 10 + low if high and low >= 0 else None
+
+
+def _relative_parser():
+    """The one DateDataParser, built on first use: building it and loading its
+    Chinese data costs tens of milliseconds that numeric-only runs never pay."""
+    global _PARSER
+    if _PARSER is None:
+        from dateparser.date import DateDataParser  # noqa: PLC0415 - slow import, rarely needed
+
+        _PARSER = DateDataParser(
+            languages=["zh"],
+            settings={"TIMEZONE": "+0800", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
+        )
+        _PARSER._base_settings = _PARSER._settings
+    return _PARSER
+
+
+def _base_settings(parser):
+    """Settings the parser was built with; RELATIVE_BASE is swapped per call
+    because DateDataParser fixes its settings at construction."""
+    return getattr(parser, "_base_settings", parser._settings)
+
+
+def _beijing_naive(now: datetime | None) -> datetime:
+    """`now` as naive Beijing wall-clock time (naive input is taken as Beijing)."""
+    if now is None:
+        return datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)
+    if now.tzinfo is not None:
+        return now.astimezone(BEIJING).replace(tzinfo=None)
+    return now
+
+
+def _format_moment(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%dT%H:%M:%S}+08:00"

@@ -1,0 +1,127 @@
+"""Label -> value pairs of a detail page: table rows, dl/dt/dd, and
+`标签：值` lines (several may share one line, as in 发布时间：… 来源：…).
+
+Labels lose inner whitespace and the trailing colon (索 引 号： -> 索引号);
+values stay as shown. A call to action in place of a value gives None; a
+value that is only a link to elsewhere (附件, 字号 大 中 小) is not a fact.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import element_text, fold, tag_of
+from .vocab import (
+    AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
+    SOURCE_LABELS,
+)
+
+#: Labels of the line under a headline (date, region, source, author, hits).
+META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS) | NON_FIELD_LABELS
+
+_LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fa5][\u4e00-\u9fa5\s\u3000]{0,9}?)\s*[：:]")
+_CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
+_LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+
+
+def clean_label(label: str) -> str:
+    return _SPACES.sub("", label).rstrip("：:")
+
+
+def _is_cta(text: str) -> bool:
+    text = text.strip("[]【】 ")
+    return text in CTA_TEXTS or bool(CTA_RE.match(text))
+
+
+def _link_only(value: str, el) -> bool:
+    """True when the value is nothing but link text."""
+    rest = value
+    for a in el.iter("a"):
+        t = element_text(a)
+        if t:
+            rest = rest.replace(t, "", 1)
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+def _value(raw: str, el) -> tuple[bool, str | None]:
+    """(keep, value) for a raw value shown in element `el`."""
+    value = fold(raw)
+    if not value:
+        return False, None
+    if _is_cta(value):
+        return True, None
+    if el is not None and el.find(".//a") is not None and _link_only(value, el):
+        return False, None
+    return True, value
+
+
+def _label_ok(label: str) -> bool:
+    return 1 <= len(label) <= 10 and label.lower() not in NON_FIELD_LABELS and not label.isdigit()
+
+
+def _is_label_cell(cell) -> str | None:
+    text = element_text(cell)
+    if not text or len(text) > 16:
+        return None
+    has_colon = text.endswith(("：", ":"))
+    if has_colon or tag_of(cell) == "th" or _LABEL_CLASS.search(cell.get("class") or ""):
+        if _CELL_LABEL.match(text):
+            return clean_label(text)
+    return None
+
+
+def table_fields(table) -> list[tuple[str, str | None]]:
+    pairs = []
+    for row in table.iter("tr"):
+        cells = [c for c in row if tag_of(c) in ("td", "th")]
+        i = 0
+        while i < len(cells) - 1:
+            label = _is_label_cell(cells[i])
+            if label and _is_label_cell(cells[i + 1]) is None:
+                keep, value = _value(element_text(cells[i + 1]), cells[i + 1])
+                if keep and _label_ok(label):
+                    pairs.append((label, value))
+                i += 2
+            else:
+                i += 1
+    return pairs
+
+
+def dl_fields(dl) -> list[tuple[str, str | None]]:
+    pairs = []
+    label = None
+    for child in dl:
+        tag = tag_of(child)
+        if tag == "dt":
+            label = clean_label(element_text(child))
+        elif tag == "dd" and label:
+            keep, value = _value(element_text(child), child)
+            if keep and _label_ok(label):
+                pairs.append((label, value))
+            label = None
+    return pairs
+
+
+def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
+    """`标签：值` pairs in one line of text."""
+    matches = list(_INLINE_LABEL.finditer(text))
+    pairs = []
+    for i, match in enumerate(matches):
+        label = clean_label(match.group(1))
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        raw = text[match.end():end]
+        if not _label_ok(label):
+            continue
+        keep, value = _value(raw, el)
+        if keep:
+            pairs.append((label, value))
+    return pairs
+
+
+def is_metadata_line(text: str) -> bool:
+    """A short line that opens with a metadata label (发布日期：…, 来源：…)."""
+    if len(text) > 120:
+        return False
+    match = _INLINE_LABEL.match(text)
+    return bool(match) and clean_label(match.group(1)) in META_LABELS

@@ -1,0 +1,214 @@
+"""Related lists: repeated items (li, tr, dl, cards) holding one title link
+plus a date or a region, with the heading of the box they sit in.
+
+Navigation blocks, 更多 links, ads and calls to action fail the item test
+(no date, no region, or no title-length link), so they never become records.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from .dates import parse_date
+from .regions import parse_region
+from .text import HEADING_TAGS, element_text, fold, tag_of
+from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
+
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
+_MIN_TITLE = 4
+_MAX_CHUNK = 30
+
+
+@dataclass
+class ListItem:
+    url: str
+    title: str
+    date_text: str | None
+    region_text: str | None
+    element: object = field(repr=False, default=None)
+
+
+@dataclass
+class ItemGroup:
+    container: object
+    heading: str | None
+    items: list[ListItem]
+    kind: str | None = None  # project / policy / park / article, from the heading
+
+
+def _usable_href(href: str | None) -> bool:
+    if not href:
+        return False
+    href = href.strip()
+    return bool(href) and not href.lower().startswith(("javascript:", "#", "mailto:", "tel:"))
+
+
+def _anchor_title(a) -> str:
+    text = element_text(a)
+    title_attr = fold(a.get("title"))
+    if title_attr and (not text or (text.endswith(("...", "…", "..")) and title_attr.startswith(text.rstrip(".…")[:4]))):
+        return title_attr
+    return text
+
+
+def _text_chunks(el, skip) -> list[str]:
+    """Text of `el` outside the elements in `skip`, split at element edges."""
+    chunks: list[str] = []
+
+    def walk(node):
+        if node in skip:
+            tail = fold(node.tail)
+            if tail:
+                chunks.append(tail)
+            return
+        if node.text and fold(node.text):
+            chunks.append(fold(node.text))
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail and fold(child.tail):
+                chunks.append(fold(child.tail))
+        if node is not el and node.tail and fold(node.tail):
+            chunks.append(fold(node.tail))
+
+    walk(el)
+    return chunks
+
+
+def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
+    """An item is one title link (other links may repeat its URL, as an image
+    link does) plus a date or a region shown beside it."""
+    by_url: dict[str, list] = {}
+    for a in el.iter("a"):
+        href = a.get("href")
+        if _usable_href(href):
+            by_url.setdefault(urljoin(base_url, href.strip()), []).append(a)
+    if not by_url or len(by_url) > 3:
+        return None
+    best_url, best_title, best_anchors = None, "", []
+    for url, anchors in by_url.items():
+        for a in anchors:
+            title = _anchor_title(a)
+            if len(title) > len(best_title):
+                best_url, best_title, best_anchors = url, title, anchors
+    if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
+        return None
+    if best_title in CTA_TEXTS or CTA_RE.match(best_title):
+        return None
+    date_text = region_text = None
+    for chunk in _text_chunks(el, set(best_anchors)):
+        chunk = chunk.strip("[]【】()（）|·")
+        if not chunk or len(chunk) > _MAX_CHUNK:
+            continue
+        if date_text is None and any(c.isdigit() for c in chunk) and parse_date(chunk, page_year=page_year):
+            date_text = chunk
+        elif region_text is None and parse_region(chunk) is not None:
+            region_text = chunk
+    if date_text is None and region_text is None:
+        return None
+    return ListItem(best_url, best_title, date_text, region_text, el)
+
+
+def _candidate_children(container) -> list:
+    children = [c for c in container if isinstance(c.tag, str)]
+    if len(children) < 2:
+        return []
+    counts = Counter(tag_of(c) for c in children)
+    tag, n = counts.most_common(1)[0]
+    if n < 2 or tag not in _ITEM_TAGS:
+        return []
+    return [c for c in children if tag_of(c) == tag]
+
+
+def find_item_groups(root, base_url: str, page_year: int | None) -> list[ItemGroup]:
+    """Every container whose repeated children are mostly list items."""
+    groups: list[ItemGroup] = []
+    claimed: set = set()
+    for container in root.iter():
+        if not isinstance(container.tag, str) or container in claimed:
+            continue
+        children = _candidate_children(container)
+        if not children:
+            continue
+        items = []
+        linked = 0
+        for child in children:
+            if child.find(".//a") is None:
+                continue
+            linked += 1
+            item = read_item(child, base_url, page_year)
+            if item is not None:
+                items.append(item)
+        if len(items) >= 2 and len(items) * 2 >= linked:
+            heading = find_heading(container)
+            groups.append(ItemGroup(container, heading, items, kind_from_heading(heading)))
+            claimed.update(container.iter())
+    return groups
+
+
+def kind_from_heading(heading: str | None) -> str | None:
+    """Type named by a list heading; the keyword that ends last wins."""
+    if not heading:
+        return None
+    best, best_end = None, -1
+    for kind, words in TYPE_KEYWORDS.items():
+        for word in words:
+            pos = heading.rfind(word)
+            if pos >= 0 and pos + len(word) > best_end:
+                best, best_end = kind, pos + len(word)
+    return best
+
+
+def _heading_text(el) -> str | None:
+    """Heading text of a box-header element: its h1-h6 if it has one, else its
+    text without links (a 更多 link sits beside the heading)."""
+    if tag_of(el) in HEADING_TAGS:
+        text = element_text(el)
+        return text if 0 < len(text) <= 40 else None
+    for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = element_text(h)
+        if 0 < len(text) <= 40:
+            return text
+    if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
+        return None
+    anchors = list(el.iter("a"))
+    if len(anchors) >= 2:
+        return None  # a filter bar or a nav strip, not a box header
+    parts = [fold(el.text)]
+    for child in el:
+        if isinstance(child.tag, str) and tag_of(child) != "a" and child.find(".//a") is None:
+            parts.append(element_text(child))
+        parts.append(fold(child.tail))
+    text = fold(" ".join(p for p in parts if p))
+    if 2 <= len(text) <= 24 and not text.endswith(("：", ":")) and not any(ch.isdigit() for ch in text[-4:]):
+        return text
+    # a heading written as a link to the list (<h3><a>政策</a></h3> without h-tag)
+    if len(anchors) == 1 and not text:
+        link_text = element_text(anchors[0])
+        if 2 <= len(link_text) <= 24 and not MORE_RE.match(link_text):
+            return link_text
+    return None
+
+
+def find_heading(container) -> str | None:
+    """The heading of the box a list sits in: the nearest preceding header,
+    looking through up to three ancestors."""
+    caption = container.find("caption")
+    if caption is not None and element_text(caption):
+        return element_text(caption)
+    node = container
+    for _ in range(3):
+        sibling = node.getprevious()
+        steps = 0
+        while sibling is not None and steps < 3:
+            if isinstance(sibling.tag, str):
+                text = _heading_text(sibling)
+                if text:
+                    return text
+                steps += 1
+            sibling = sibling.getprevious()
+        node = node.getparent()
+        if node is None or tag_of(node) in ("body", "html"):
+            return None
+    return None

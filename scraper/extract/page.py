@@ -1,0 +1,406 @@
+"""One page in, its kind, records and links out.
+
+This module wires the stages together; each stage lives in its own module
+(decode, clean, lists, body, fields, dates, regions, policy, sections).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+from ..urls import canonical_url, record_id
+from .body import TextStats, body_lines, find_body_containers
+from .clean import head_info, parse_html, strip_invisible
+from .dates import parse_date
+from .decode import decode_html
+from .fields import dl_fields, inline_fields, is_metadata_line, table_fields
+from .lists import ItemGroup, find_item_groups
+from .policy import document_name, document_number, issuer_from_title
+from .regions import parse_region
+from .sections import dedup_lines, split_sections
+from .text import HEADING_TAGS, block_lines, element_text, fold, tag_of
+from .vocab import (
+    AUTHOR_LABELS, ISSUER_LABELS, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
+    PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
+)
+
+SCHEMA_VERSION = 1
+RECORD_TYPES = ("article", "project", "policy", "park")
+_TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))\s*")
+_TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
+_TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_TAG_SPLIT = re.compile(r"[\s,，、;；|]+")
+
+
+@dataclass
+class PageLinks:
+    """Links the crawler needs: item pages by type, further listing pages,
+    and 更多… links to full listings."""
+
+    details: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in RECORD_TYPES})
+    next_pages: list[str] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPage:
+    url: str
+    kind: str
+    records: list[dict]
+    links: PageLinks
+    encoding: str
+
+
+def _now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _registrable(host: str) -> str:
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in ("com", "gov", "org", "net", "edu", "ac") and len(parts[-1]) == 2:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def own_url(page_url: str, canonical: str | None) -> str:
+    """The page's own URL: its canonical link when that stays on the same
+    site (desktop copy of a mobile page), else the URL it was read from."""
+    if canonical:
+        absolute = urljoin(page_url, canonical)
+        a, b = urlsplit(absolute), urlsplit(page_url)
+        if a.scheme in ("http", "https") and a.hostname and b.hostname and (
+            a.hostname == b.hostname or _registrable(a.hostname) == _registrable(b.hostname)
+        ):
+            return canonical_url(absolute)
+    return canonical_url(page_url)
+
+
+# ---------------------------------------------------------------- title
+
+def find_title(root, head_title: str):
+    """(element or None, title). The visible headline that the <title> starts
+    with, else the <title> without its site-name suffix."""
+    head_title = fold(head_title)
+    candidates = []
+    for el in root.iter("h1"):
+        text = element_text(el)
+        if len(text) >= 4:
+            candidates.append((el, text))
+    if not candidates or not any(t in head_title for _, t in candidates):
+        for el in root.iter("h2", "h3", "div", "td", "p", "span", "strong", "font"):
+            cls = (el.get("class") or "") + " " + (el.get("id") or "")
+            if el.tag in ("h2", "h3") or _TITLE_CLASS.search(cls):
+                text = element_text(el)
+                if 4 <= len(text) <= 120 and text in head_title:
+                    candidates.append((el, text))
+    in_head = [(el, t) for el, t in candidates if t in head_title]
+    if in_head:
+        return max(in_head, key=lambda c: len(c[1]))
+    h1s = [(el, t) for el, t in candidates if el.tag == "h1"]
+    if h1s:
+        return h1s[0]
+    parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
+    return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _lca(a, b):
+    ancestors = set(a.iterancestors())
+    ancestors.add(a)
+    node = b
+    while node is not None and node not in ancestors:
+        node = node.getparent()
+    return node
+
+
+def _first(fields: dict, labels) -> str | None:
+    for label in labels:
+        value = fields.get(label)
+        if value:
+            return value
+    return None
+
+
+def _placeholder(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = fold(value).strip("（）() ")
+    return None if not value or value.lower() in PLACEHOLDER_VALUES else value
+
+
+def _url_kind(url: str, profile: dict | None) -> str | None:
+    patterns = (profile or {}).get("url_patterns") or {}
+    for kind, regexes in patterns.items():
+        for regex in regexes if isinstance(regexes, list) else [regexes]:
+            if re.search(regex, url):
+                return kind
+    path = urlsplit(url).path.lower() + "/"
+    for kind, words in URL_KEYWORDS.items():
+        if any(w in path for w in words):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------- page
+
+class _Page:
+    """Working state of one extraction; discarded after parse_page."""
+
+    def __init__(self, body: bytes, url: str, content_type: str | None, scraped_at: str | None, profile: dict | None):
+        self.source_url = url
+        self.profile = profile or {}
+        self.scraped_at = scraped_at or _now_iso()
+        text, self.encoding = decode_html(body, content_type)
+        root = parse_html(text)
+        head = head_info(root)
+        strip_invisible(root)
+        self.root = root
+        self.url = own_url(url, head["canonical"])
+        self.site = (urlsplit(url).hostname or "").lower()
+        self.title_el, self.title = find_title(root, head["title"])
+        self.stats = TextStats(root)
+
+    def run(self) -> ParsedPage:
+        root = self.root
+        # Dates of list entries may lack a year: read the page's own date first.
+        excluded = {self.title_el} if self.title_el is not None else set()
+        self.groups = find_item_groups(root, self.source_url, None)
+        page_year = None
+        for group in self.groups:
+            excluded.add(group.container)
+        self.containers = find_body_containers(root, self.stats, excluded)
+        self.fields, self.tags, self.meta_dates = self._fields(excluded)
+        published_raw = _first(self.fields, PUBLISHED_LABELS)
+        published = parse_date(published_raw) if published_raw else None
+        if published is None and self.meta_dates:
+            published = parse_date(self.meta_dates[0])
+        self.published = published
+        if published:
+            page_year = int(published[:4])
+        else:
+            years = Counter(y for g in self.groups for it in g.items if it.date_text for y in _YEAR.findall(it.date_text))
+            page_year = int(years.most_common(1)[0][0]) if years else None
+        if page_year is not None and any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
+            self.groups = find_item_groups(root, self.source_url, page_year)
+        lines = [
+            line for line in body_lines(self.containers, self.stats, excluded | self.field_elements)
+            if line.text not in self.meta_lines
+        ]
+        self.kind = self._classify(lines)
+        records: list[dict] = []
+        if self.kind in RECORD_TYPES:
+            records.append(self._own_record(lines))
+        records.extend(self._list_records(page_year))
+        return ParsedPage(self.source_url, self.kind, records, self._links(), self.encoding)
+
+    # -- metadata around the title --------------------------------------
+
+    def _scope(self):
+        if self.title_el is not None and self.containers:
+            return _lca(self.title_el, self.containers[0])
+        if self.title_el is not None:
+            parent = self.title_el.getparent()
+            grand = parent.getparent() if parent is not None else None
+            return grand if grand is not None and grand.tag != "html" else parent
+        if self.containers:
+            return self.containers[0].getparent()
+        return None
+
+    def _fields(self, excluded: set):
+        """Label -> value pairs, tags and unlabelled date strings found in
+        the detail area (around the title). Inside the body text only
+        metadata lines count (`发布日期：… 来源：…`), not prose."""
+        fields: dict[str, str | None] = {}
+        tags: list[str] = []
+        dates: list[str] = []
+        self.field_elements: set = set()
+        self.meta_lines: set = set()
+        scope = self._scope()
+        if scope is None:
+            return fields, tags, dates
+        in_body: set = set()
+        for container in self.containers:
+            in_body.update(container.iter())
+
+        def add(pairs):
+            for label, value in pairs:
+                if label not in fields:
+                    fields[label] = value
+
+        for el in scope.iter("table", "dl"):
+            if el in excluded or any(a in excluded for a in el.iterancestors()):
+                continue
+            pairs = table_fields(el) if el.tag == "table" else dl_fields(el)
+            if len(pairs) >= 2 or (pairs and el not in in_body):
+                add(pairs)
+                self.field_elements.add(el)
+
+        def skip(el):
+            return el in excluded or el in self.field_elements
+
+        for line in block_lines(scope, skip):
+            owner = line.element
+            if owner is not None and _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")):
+                found = [element_text(a) for a in owner.iter("a")] or _TAG_SPLIT.split(line.text)
+                tags.extend(t for t in found if t and len(t) <= 20)
+                self.meta_lines.add(line.text)
+                continue
+            if owner in in_body and not is_metadata_line(line.text):
+                continue
+            pairs = inline_fields(line.text, owner)
+            if owner in in_body and pairs:
+                self.meta_lines.add(line.text)
+            for label, value in pairs:
+                if label.lower() in TAG_LABELS and value:
+                    tags.extend(t for t in _TAG_SPLIT.split(value) if t)
+            add(pairs)
+            if not pairs and len(line.text) <= 40 and any(c.isdigit() for c in line.text) and parse_date(line.text):
+                dates.append(line.text)
+                if owner in in_body:
+                    self.meta_lines.add(line.text)
+        return fields, list(dict.fromkeys(tags)), dates
+
+    # -- kind ------------------------------------------------------------
+
+    def _classify(self, lines) -> str:
+        votes = Counter()
+        for kind, labels in TYPE_LABELS.items():
+            votes[kind] = sum(1 for label in labels if label in self.fields)
+        profile_kind = _url_kind(self.source_url, {"url_patterns": self.profile.get("url_patterns")}) if self.profile.get("url_patterns") else None
+        if profile_kind in RECORD_TYPES or profile_kind in ("listing", "other"):
+            return profile_kind
+        kind, count = votes.most_common(1)[0]
+        body_chars = sum(len(line.text) for line in lines)
+        biggest = max((len(g.items) for g in self.groups), default=0)
+        if count >= 2 and self.title:
+            return kind
+        if biggest >= 5 and body_chars < 200:
+            return "listing"
+        if not self.title or body_chars < 40:
+            return "listing" if biggest >= 2 else "other"
+        url_kind = _url_kind(self.source_url, None)
+        if count >= 1 and url_kind == kind:
+            return kind
+        if url_kind in ("policy", "park", "project") and count >= 1:
+            return url_kind
+        return "article"
+
+    # -- records ---------------------------------------------------------
+
+    def _base(self, kind: str, url: str | None, title: str, published: str | None, region) -> dict:
+        return {
+            "type": kind,
+            "id": record_id(kind, url, title, published),
+            "url": url,
+            "title": title,
+            "published": published,
+            "region": region,
+            "source_url": self.source_url,
+            "site": self.site,
+            "scraped_at": self.scraped_at,
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    def _region(self):
+        raw = _first(self.fields, REGION_LABELS)
+        return parse_region(raw) if raw else None
+
+    def _own_record(self, lines) -> dict:
+        kept, removed = dedup_lines(lines)
+        record = self._base(self.kind, self.url, self.title, self.published, self._region())
+        text_lines = [line.text for line in kept]
+        if self.kind == "article":
+            record["tags"] = self.tags
+            record["body"] = "\n".join(text_lines)
+            record["sections"] = split_sections(kept)
+            record["duplicates_removed"] = removed
+            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS))
+            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS))
+            return record
+        record["list"] = None
+        if self.kind == "policy":
+            record.update(self._policy_extras(self.title, own=True))
+        record["fields"] = dict(self.fields)
+        record["body"] = "\n".join(text_lines)
+        return record
+
+    def _policy_extras(self, title: str, own: bool) -> dict:
+        issuer = _first(self.fields, ISSUER_LABELS) if own else None
+        number = _first(self.fields, DOCNUM_LABELS) if own else None
+        return {
+            "issuer": issuer or issuer_from_title(title),
+            "document_name": document_name(title),
+            "document_number": number or document_number(title),
+        }
+
+    def _group_kind(self, group: ItemGroup) -> str | None:
+        if group.kind:
+            return group.kind
+        kinds = Counter(_url_kind(item.url, self.profile) for item in group.items)
+        kind, n = kinds.most_common(1)[0]
+        return kind if kind and n * 2 > len(group.items) else None
+
+    def _list_records(self, page_year: int | None) -> list[dict]:
+        records = []
+        own = self.url
+        for group in self.groups:
+            kind = self._group_kind(group)
+            if kind not in ("project", "policy", "park"):
+                continue
+            for item in group.items:
+                url = canonical_url(item.url)
+                if url == own:
+                    continue
+                published = parse_date(item.date_text, page_year=page_year) if item.date_text else None
+                region = parse_region(item.region_text) if item.region_text else None
+                record = self._base(kind, url, item.title, published, region)
+                record["list"] = group.heading
+                if kind == "policy":
+                    self_fields, self.fields = self.fields, {}
+                    record.update(self._policy_extras(item.title, own=False))
+                    self.fields = self_fields
+                record["fields"] = {}
+                records.append(record)
+        return records
+
+    # -- links -----------------------------------------------------------
+
+    def _links(self) -> PageLinks:
+        links = PageLinks()
+        for group in self.groups:
+            kind = self._group_kind(group) or "article"
+            bucket = links.details.setdefault(kind, [])
+            bucket.extend(canonical_url(item.url) for item in group.items)
+        pager_parents: Counter = Counter()
+        anchors = []
+        for a in self.root.iter("a"):
+            href = a.get("href")
+            if not href or href.strip().lower().startswith(("javascript:", "#", "mailto:", "tel:")):
+                continue
+            text = element_text(a)
+            absolute = canonical_url(urljoin(self.source_url, href.strip()))
+            if MORE_RE.match(text):
+                links.more.append(absolute)
+            elif text.isdigit() and len(text) <= 4 or text in PAGER_WORDS or NEXT_PAGE_RE.match(text):
+                pager_parents[a.getparent()] += 1
+                anchors.append((a, text, absolute))
+        own = canonical_url(self.source_url)
+        for a, text, absolute in anchors:
+            if pager_parents[a.getparent()] >= 2 and absolute != own and text not in ("首页", "第一页", "上一页", "上页", "前页"):
+                links.next_pages.append(absolute)
+        links.details = {k: list(dict.fromkeys(v)) for k, v in links.details.items()}
+        links.more = list(dict.fromkeys(links.more))
+        links.next_pages = list(dict.fromkeys(links.next_pages))
+        return links
+
+
+def parse_page(body: bytes, url: str, *, content_type: str | None = None, scraped_at: str | None = None,
+               profile: dict | None = None) -> ParsedPage:
+    """Extract a page. Raises NotHTMLError for empty, binary or non-HTML
+    bytes; malformed HTML is parsed as browsers would."""
+    return _Page(body, url, content_type, scraped_at, profile).run()

@@ -1,0 +1,71 @@
+"""Words and patterns the extractor recognises, grouped by concept.
+
+These are conventions of Chinese portals and government CMSs in general
+(labels, calls to action, toolbars), never one site's class names or ids.
+"""
+from __future__ import annotations
+
+import re
+
+#: Heading keywords -> record type. When several occur, the one ending last
+#: wins: in Chinese the head noun comes last (园区政策 is about policies).
+TYPE_KEYWORDS = {
+    "project": ("项目", "招商信息", "招商推介"),
+    "policy": ("政策", "法规", "文件", "规章", "条例", "政策解读"),
+    "park": ("园区", "开发区", "产业园", "高新区", "经开区", "载体", "基地", "产业区", "功能区", "保税区"),
+    "article": ("资讯", "新闻", "动态", "要闻", "快讯", "头条", "文章", "报道", "信息"),
+}
+
+#: URL path words -> type; a fallback when neither heading nor profile says.
+URL_KEYWORDS = {
+    "policy": ("zhengce", "policy", "zcfg", "zcwj", "/zc/", "wenjian", "fagui", "xxgk"),
+    "park": ("yuanqu", "park", "/yq/", "kaifaqu", "zaiti"),
+    "project": ("xiangmu", "project", "/xm/"),
+}
+
+#: Labels whose value says something about the page, not the item.
+NON_FIELD_LABELS = frozenset(
+    """上一篇 下一篇 上一条 下一条 当前位置 您当前的位置 您的位置 您现在的位置 当前的位置 位置 分享到 分享
+    字号 字体 浏览 浏览次数 浏览量 阅读 阅读次数 阅读量 点击 点击数 点击量 访问量 打印 关闭 附件 相关附件
+    扫一扫 招商热线 热线 服务热线 咨询热线 热线电话 搜索 关键词 关键字 标签 tags 评论 收藏 责任编辑 编辑 责编
+    作者 来源 信息来源 文章来源 稿源 发布者""".split()
+)
+
+PUBLISHED_LABELS = ("发布日期", "发布时间", "发表时间", "发表日期", "公开日期", "公布日期", "发稿时间", "更新时间", "日期", "时间")
+REGION_LABELS = ("所属地区", "所在地区", "所属区域", "所在区域", "地区", "区域", "所在地", "项目所在地", "项目地点", "所属区县", "区县")
+SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿源", "出处")
+AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "记者", "责任编辑", "编辑", "责编", "编审")
+ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "发布机关", "颁布机关")
+DOCNUM_LABELS = ("发文字号", "文号", "发文号", "文件编号")
+TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "tags", "tag")
+PLACEHOLDER_VALUES = frozenset({"不详", "佚名", "未知", "暂无", "无", "--", "-", "—", "null", "none", "本站"})
+
+#: Labels that mark a page as a detail page of one type.
+TYPE_LABELS = {
+    "policy": ("发文机关", "发文字号", "索引号", "成文日期", "文号", "发布机构", "主题分类", "有效性", "发文单位"),
+    "park": ("园区级别", "园区类型", "主导产业", "占地面积", "规划面积", "入驻企业", "园区地址", "建筑面积", "园区面积", "开发面积"),
+    "project": ("项目名称", "投资总额", "项目总投资", "合作方式", "所属行业", "行业分类", "项目类型", "项目归类", "拟合作方式", "投资规模", "项目所在地"),
+}
+
+#: A value or link that asks the reader to act instead of stating a fact.
+CTA_RE = re.compile(
+    r"^[【\[\s]*(立即|马上|免费|点击|在线|我要|申请|一键)?(获取|咨询|查看|索取|申请|联系|登录|留言|报名|入驻|领取|拨打)"
+    r"[\u4e00-\u9fa5]{0,6}[】\]\s>»]*$"
+)
+CTA_TEXTS = frozenset({"联系我们", "企业入驻", "立即获取", "立即咨询", "在线咨询", "免费咨询", "我要入驻", "申请入驻", "获取联系方式"})
+
+MORE_RE = re.compile(r"^[\s>»【\[]*(更多|more|查看更多|更多>+|更多…|更多\.\.\.)", re.I)
+NEXT_PAGE_RE = re.compile(r"^\s*(下一页|下页|后页|next|›|»|>|>>)\s*$", re.I)
+PAGER_WORDS = frozenset({"首页", "尾页", "末页", "上一页", "上页", "前页", "下一页", "下页", "后页", "最后一页", "第一页"})
+
+#: Lines inside a body container that are page chrome, not text.
+BOILERPLATE_LINE_RE = re.compile(
+    r"^[\s【\[（(]*(分享到|分享至|上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|返回顶部|扫一扫|字号|【字体|字体[:：]"
+    r"|当前位置|您当前的位置|您的位置|相关(新闻|阅读|文章|链接|推荐)|推荐阅读|延伸阅读|热门推荐|声明[:：]|免责声明|版权声明|版权所有"
+    r"|责任编辑|责编|编辑[:：]|来源[:：]|作者[:：]|原标题|转载请注明|本文链接|附件[:：]|关键词[:：]|标签[:：])"
+)
+
+HEADING_PATTERN_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百零\d]+[章节部分篇])"
+)
+SENTENCE_END = tuple("。！？；;!?")
