@@ -8,7 +8,7 @@ that split or repeat the body across sibling containers). No class names.
 from __future__ import annotations
 
 from .text import BLOCK_TAGS, HEADING_TAGS, Line, block_lines, tag_of
-from .vocab import BOILERPLATE_LINE_RE
+from .vocab import BOILERPLATE_LINE_RE, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -125,7 +125,7 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     lines: list[Line] = []
     for container in containers:
         for line in block_lines(container, skip):
-            if BOILERPLATE_LINE_RE.match(line.text):
+            if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text):
                 continue
             lines.append(line)
     return lines

@@ -64,6 +64,7 @@ _WORDS = {"刚才": "刚刚", "昨日": "昨天", "今日": "今天"}
 _SUB_DAY_UNITS = frozenset({"秒", "分钟", "小时"})
 
 _PARSER = None
+_PARSER_SETTINGS = None
 _PARSER_LOCK = threading.Lock()
 
 
@@ -139,16 +140,14 @@ def _offset(text: str) -> timezone:
 
 
 def _from_month_day(match: re.Match, page_year: int | None, now: datetime | None) -> str | None:
-    """Year-less date: the page's year, else the latest year not in the future."""
+    """Year-less date: the page's year, else the latest year that is not in the future."""
     if page_year is not None:
         return _from_match(match, page_year)
     current = _beijing_naive(now)
     iso = _from_match(match, current.year)
-    if iso is None or _parse_iso(iso) <= current + FUTURE_SLACK:
-        # None here may just be 02-29 in a common year; the year before cannot help
-        # unless it is a leap year, which the fallback below checks.
-        if iso is not None:
-            return iso
+    if iso is not None and _parse_iso(iso) <= current + FUTURE_SLACK:
+        return iso
+    # In the future, or 02-29 in a common year: the year before.
     return _from_match(match, current.year - 1)
 
 
@@ -165,7 +164,8 @@ def _from_relative(match: re.Match, now: datetime) -> str | None:
     try:
         with _PARSER_LOCK:
             parser = _relative_parser()
-            parser._settings = _base_settings(parser).replace(RELATIVE_BASE=now)
+            # DateDataParser fixes its settings when built; only the base moves per call.
+            parser._settings = _PARSER_SETTINGS.replace(RELATIVE_BASE=now)
             result = parser.get_date_data(phrase).date_obj
     except Exception:  # noqa: BLE001 - a date is optional; a crash is not
         return None
@@ -183,7 +183,7 @@ def _relative_phrase(match: re.Match) -> tuple[str | None, bool]:
         if match["hour"] is not None:
             return f"{word} {int(match['hour']):02d}:{match['minute']}", True
         return word, word == "刚刚"
-    unit = _UNITS[match["unit"].rstrip("钟") if match["unit"] == "秒钟" else match["unit"]]
+    unit = _UNITS[match["unit"]]
     if match["count"] == "半":
         if unit != "小时":
             return None, False
@@ -198,20 +198,18 @@ def _count(text: str) -> int | None:
     """1-99 written in digits or Chinese numerals (三, 十五, 二十, 两)."""
     if text.isdigit():
         return int(text)
-    if "十" not in text:
-        return _CN_DIGITS.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    high = _CN_DIGITS.get(tens, 0 if tens else 1)
-    low = _CN_DIGITS.get(ones, 0 if not ones else -100)
-    return high * 10 + low if high and low >= 0 else None
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGITS.get(text)
+    high = _CN_DIGITS.get(tens) if tens else 1
+    low = _CN_DIGITS.get(ones) if ones else 0
+    return None if high is None or low is None else high * 10 + low
 
 
 def _relative_parser():
-    """The one DateDataParser, built on first use: building it and loading its
-    Chinese data costs tens of milliseconds that numeric-only runs never pay."""
-    global _PARSER
+    """The one DateDataParser, built on first use: importing dateparser and
+    loading its Chinese data costs tens of milliseconds numeric-only runs skip."""
+    global _PARSER, _PARSER_SETTINGS
     if _PARSER is None:
         from dateparser.date import DateDataParser  # noqa: PLC0415 - slow import, rarely needed
 
@@ -219,14 +217,8 @@ def _relative_parser():
             languages=["zh"],
             settings={"TIMEZONE": "+0800", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
         )
-        _PARSER._base_settings = _PARSER._settings
+        _PARSER_SETTINGS = _PARSER._settings
     return _PARSER
-
-
-def _base_settings(parser):
-    """Settings the parser was built with; RELATIVE_BASE is swapped per call
-    because DateDataParser fixes its settings at construction."""
-    return getattr(parser, "_base_settings", parser._settings)
 
 
 def _beijing_naive(now: datetime | None) -> datetime:

@@ -101,16 +101,22 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
             if text is not None:
                 return text, encoding
     is_ascii = body.isascii()
+    if not is_ascii:
+        # Non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the page
+        # claims: GBK or Big5 text almost never happens to be valid UTF-8,
+        # while GB18030 would decode UTF-8 bytes "cleanly" into mojibake.
+        text = _strict(body, "utf-8")
+        if text is not None:
+            return text, "utf-8"
     for declared in (header_charset(content_type), meta_charset(body)):
         if declared is None or (declared in _PERMISSIVE and not is_ascii):
             continue
         text = _strict(body, declared)
         if text is not None:
             return text, declared
-    for encoding in ("utf-8", "gb18030"):
-        text = _strict(body, encoding)
-        if text is not None:
-            return text, encoding
+    text = _strict(body, "gb18030")
+    if text is not None:
+        return text, "gb18030"
     best = from_bytes(body).best()
     if best is not None and best.encoding:
         return str(best), _normalise(best.encoding) or best.encoding

@@ -46,7 +46,8 @@ def _link_only(value: str, el) -> bool:
 
 def _value(raw: str, el) -> tuple[bool, str | None]:
     """(keep, value) for a raw value shown in element `el`."""
-    value = fold(raw)
+    # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
+    value = fold(re.split(r"\s*[|｜]\s*", fold(raw).strip("|｜ "), maxsplit=1)[0]).strip("·•,，;；")
     if not value:
         return False, None
     if _is_cta(value):
@@ -125,3 +126,9 @@ def is_metadata_line(text: str) -> bool:
         return False
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
+
+
+def pairs_start(text: str) -> int:
+    """Where the first `标签：` of a line starts (len(text) if none)."""
+    match = _INLINE_LABEL.search(text)
+    return match.start() if match else len(text)

@@ -7,16 +7,21 @@ Navigation blocks, 更多 links, ads and calls to action fail the item test
 from __future__ import annotations
 
 from collections import Counter
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from .dates import parse_date
+from .policy import document_number
 from .regions import parse_region
 from .text import HEADING_TAGS, element_text, fold, tag_of
 from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
 _MIN_TITLE = 4
+_DATE_CHUNK = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
+)
 _MAX_CHUNK = 30
 
 
@@ -26,6 +31,7 @@ class ListItem:
     title: str
     date_text: str | None
     region_text: str | None
+    doc_number: str | None = None
     element: object = field(repr=False, default=None)
 
 
@@ -96,18 +102,22 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
         return None
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
-    date_text = region_text = None
+    date_text = region_text = doc_number = None
     for chunk in _text_chunks(el, set(best_anchors)):
         chunk = chunk.strip("[]【】()（）|·")
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
-        if date_text is None and any(c.isdigit() for c in chunk) and parse_date(chunk, page_year=page_year):
+        if doc_number is None and ("号" in chunk or "號" in chunk):
+            doc_number = document_number(chunk)
+            if doc_number:
+                continue
+        if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk, page_year=page_year):
             date_text = chunk
         elif region_text is None and parse_region(chunk) is not None:
             region_text = chunk
     if date_text is None and region_text is None:
         return None
-    return ListItem(best_url, best_title, date_text, region_text, el)
+    return ListItem(best_url, best_title, date_text, region_text, doc_number, el)
 
 
 def _candidate_children(container) -> list:
@@ -173,21 +183,12 @@ def _heading_text(el) -> str | None:
     if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
         return None
     anchors = list(el.iter("a"))
-    if len(anchors) >= 2:
+    more = {a for a in anchors if MORE_RE.match(element_text(a))}
+    if len(anchors) - len(more) >= 2:
         return None  # a filter bar or a nav strip, not a box header
-    parts = [fold(el.text)]
-    for child in el:
-        if isinstance(child.tag, str) and tag_of(child) != "a" and child.find(".//a") is None:
-            parts.append(element_text(child))
-        parts.append(fold(child.tail))
-    text = fold(" ".join(p for p in parts if p))
+    text = fold(" ".join(_text_chunks(el, more)))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":")) and not any(ch.isdigit() for ch in text[-4:]):
         return text
-    # a heading written as a link to the list (<h3><a>政策</a></h3> without h-tag)
-    if len(anchors) == 1 and not text:
-        link_text = element_text(anchors[0])
-        if 2 <= len(link_text) <= 24 and not MORE_RE.match(link_text):
-            return link_text
     return None
 
 
@@ -198,7 +199,7 @@ def find_heading(container) -> str | None:
     if caption is not None and element_text(caption):
         return element_text(caption)
     node = container
-    for _ in range(3):
+    for _ in range(4):
         sibling = node.getprevious()
         steps = 0
         while sibling is not None and steps < 3:

@@ -16,7 +16,7 @@ from .body import TextStats, body_lines, find_body_containers
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html
-from .fields import dl_fields, inline_fields, is_metadata_line, table_fields
+from .fields import dl_fields, inline_fields, is_metadata_line, pairs_start, table_fields
 from .lists import ItemGroup, find_item_groups
 from .policy import document_name, document_number, issuer_from_title
 from .regions import parse_region
@@ -82,24 +82,29 @@ def own_url(page_url: str, canonical: str | None) -> str:
 # ---------------------------------------------------------------- title
 
 def find_title(root, head_title: str):
-    """(element or None, title). The visible headline that the <title> starts
-    with, else the <title> without its site-name suffix."""
+    """(element or None, title). The visible headline that the <title>
+    starts with (a logo h1 is only the site-name suffix), else the first h1,
+    else the <title> without its site-name suffix."""
     head_title = fold(head_title)
     candidates = []
-    for el in root.iter("h1"):
-        text = element_text(el)
-        if len(text) >= 4:
-            candidates.append((el, text))
-    if not candidates or not any(t in head_title for _, t in candidates):
-        for el in root.iter("h2", "h3", "div", "td", "p", "span", "strong", "font"):
+    for el in root.iter("h1", "h2", "h3", "div", "td", "p", "span", "strong", "font"):
+        if el.tag not in ("h1", "h2", "h3"):
             cls = (el.get("class") or "") + " " + (el.get("id") or "")
-            if el.tag in ("h2", "h3") or _TITLE_CLASS.search(cls):
-                text = element_text(el)
-                if 4 <= len(text) <= 120 and text in head_title:
-                    candidates.append((el, text))
-    in_head = [(el, t) for el, t in candidates if t in head_title]
-    if in_head:
-        return max(in_head, key=lambda c: len(c[1]))
+            if not _TITLE_CLASS.search(cls):
+                continue
+        text = element_text(el)
+        if 4 <= len(text) <= 120:
+            candidates.append((el, text))
+    best, best_key = None, None
+    for el, text in candidates:
+        pos = head_title.find(text)
+        if pos < 0:
+            continue
+        key = (pos == 0, len(text))
+        if best_key is None or key > best_key:
+            best, best_key = (el, text), key
+    if best is not None and (best_key[0] or best_key[1] >= 8):
+        return best
     h1s = [(el, t) for el, t in candidates if el.tag == "h1"]
     if h1s:
         return h1s[0]
@@ -243,6 +248,11 @@ class _Page:
         def skip(el):
             return el in excluded or el in self.field_elements
 
+        for el in scope.iter("time"):
+            stamp = el.get("datetime") or element_text(el)
+            if stamp and parse_date(stamp):
+                dates.append(stamp)
+
         for line in block_lines(scope, skip):
             owner = line.element
             if owner is not None and _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")):
@@ -259,9 +269,10 @@ class _Page:
                 if label.lower() in TAG_LABELS and value:
                     tags.extend(t for t in _TAG_SPLIT.split(value) if t)
             add(pairs)
-            if not pairs and len(line.text) <= 40 and any(c.isdigit() for c in line.text) and parse_date(line.text):
-                dates.append(line.text)
-                if owner in in_body:
+            lead = line.text[: pairs_start(line.text)] if pairs else line.text
+            if len(lead) <= 40 and any(c.isdigit() for c in lead) and parse_date(lead):
+                dates.append(lead)
+                if owner in in_body and len(line.text) <= 120:
                     self.meta_lines.add(line.text)
         return fields, list(dict.fromkeys(tags)), dates
 
@@ -361,9 +372,8 @@ class _Page:
                 record = self._base(kind, url, item.title, published, region)
                 record["list"] = group.heading
                 if kind == "policy":
-                    self_fields, self.fields = self.fields, {}
                     record.update(self._policy_extras(item.title, own=False))
-                    self.fields = self_fields
+                    record["document_number"] = item.doc_number or record["document_number"]
                 record["fields"] = {}
                 records.append(record)
         return records

