@@ -7,6 +7,7 @@ and host case all vary between the pages that link to the same item.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Query parameters that only say where a click came from.
@@ -21,6 +22,7 @@ def _is_tracking(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=16384)
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, drop default port, fragment and tracking
     parameters, sort the remaining query. Idempotent."""

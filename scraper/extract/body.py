@@ -27,11 +27,13 @@ class TextStats:
         self.links: dict = {}
         self.own: dict = {}
         self.own_links: dict = {}
+        self.anchors: dict = {}  # <a> elements in the subtree, the element itself included
         elements = [el for el in root.iter() if isinstance(el.tag, str)]
         for el in reversed(elements):
             is_link = el.tag == "a"
             total = own = _clen(el.text)
             links = own_links = 0
+            anchors = 1 if is_link else 0
             for child in el:
                 tail = _clen(child.tail)
                 total += tail
@@ -40,6 +42,7 @@ class TextStats:
                     continue
                 ctotal = self.total[child]
                 total += ctotal
+                anchors += self.anchors[child]
                 links += self.links[child]
                 if child.tag not in BLOCK_TAGS:
                     own += self.own[child]
@@ -51,6 +54,7 @@ class TextStats:
             self.links[el] = links
             self.own[el] = own
             self.own_links[el] = own_links
+            self.anchors[el] = anchors
 
     def density(self, el) -> float:
         total = self.total.get(el, 0)
@@ -58,9 +62,8 @@ class TextStats:
 
 
 def _clen(text: str | None) -> int:
-    if not text:
-        return 0
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r") - text.count("\u3000") - text.count("\xa0")
+    """Length without surrounding whitespace (indentation between tags)."""
+    return len(text.strip()) if text else 0
 
 
 def find_body_containers(root, stats: TextStats, excluded: set) -> list:

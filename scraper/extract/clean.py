@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
-_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+# Plain etree elements: lxml.html's element-class lookup costs more than
+# the parse itself on a typical page.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "invisible"})
@@ -27,10 +29,24 @@ _HIDDEN_XPATH = etree.XPath(
 def parse_html(text: str):
     """lxml document for `text`; never raises on malformed markup."""
     text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
-        text = "<html></html>"
-    root = html.document_fromstring(text, parser=_PARSER)
+    root = etree.fromstring(text, parser=_PARSER) if text.strip() else None
+    if root is None:
+        root = etree.fromstring("<html><body></body></html>", parser=_PARSER)
     return root
+
+
+def drop_tree(el) -> None:
+    """Remove `el` and its children, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def head_info(root) -> dict:
@@ -68,4 +84,4 @@ def strip_invisible(root) -> None:
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     for el in _HIDDEN_XPATH(root):
         if el.getparent() is not None and el.tag not in ("html", "body") and _is_hidden(el):
-            el.drop_tree()
+            drop_tree(el)

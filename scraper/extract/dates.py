@@ -39,11 +39,13 @@ DATE_RE = re.compile(
     r"(?P<day>[0-3]?\d)(?:\s*日|(?!\d))" + _TIME
 )
 
-#: A month and day without a year: [08-27], 时间:09-15, 8月27日.
-#: Not after or before another date separator, so 1.2.3 and IP-like runs stay out.
+#: A month and day without a year: [08-27], 时间:09-15, 08.27, 8月27日. Numeric
+#: forms must be zero-padded and stand alone, so 1.5亿, 10.15万元, 1.2.3 and
+#: IP-like runs are not dates.
 MONTH_DAY_RE = re.compile(
-    r"(?<![\d.\-/])(?P<month>[01]?\d)\s*(?:月\s*|[-/.])"
-    r"(?P<day>[0-3]?\d)(?:\s*日|(?![\d]|[-/.]\d))" + _TIME
+    r"(?<![\d.\-/])(?:(?P<month>[01]?\d)\s*月\s*(?P<mday>[0-3]?\d)(?:\s*日|(?!\d))"
+    r"|(?P<mm>[01]\d)[-/.](?P<dd>[0-3]\d)(?![\d]|[-/.]\d|\s*[%万亿千百元亩平米㎡公顷吨])"
+    r")" + _TIME
 )
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -53,6 +55,7 @@ _RELATIVE_RE = re.compile(
     r"(?P<unit>秒钟?|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*[之以]?前"
     r"|(?P<word>刚刚|刚才|大前天|前天|昨天|昨日|今天|今日)"
     r"(?:\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d))?"
+    r"(?![\u4e00-\u9fff])"  # a word, not part of a name: 今日头条 is no date
 )
 
 #: dateparser's own spelling for each unit / word we accept.
@@ -117,8 +120,11 @@ def _normalize(text: str) -> str:
 
 def _from_match(match: re.Match, year: int) -> str | None:
     """ISO string from a DATE_RE / MONTH_DAY_RE match; None if the calendar says no."""
+    groups = match.groupdict()
+    month = groups["month"] or groups.get("mm")
+    mday = groups.get("day") or groups.get("mday") or groups.get("dd")
     try:
-        day = date(year, int(match["month"]), int(match["day"]))
+        day = date(year, int(month), int(mday))
     except ValueError:
         return None
     if match["hour"] is None:

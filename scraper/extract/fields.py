@@ -19,7 +19,9 @@ from .vocab import (
 META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS) | NON_FIELD_LABELS
 
 _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
-_INLINE_LABEL = re.compile(r"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fa5][\u4e00-\u9fa5\s\u3000]{0,9}?)\s*[：:]")
+_INLINE_LABEL = re.compile(
+    r"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
+)
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
 _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
@@ -132,3 +134,48 @@ def pairs_start(text: str) -> int:
     """Where the first `标签：` of a line starts (len(text) if none)."""
     match = _INLINE_LABEL.search(text)
     return match.start() if match else len(text)
+
+
+def _child_is_pair(child) -> bool:
+    text = element_text(child)
+    if not text or len(text) > 80:
+        return False
+    match = _INLINE_LABEL.match(text)
+    return bool(match) and 1 <= len(clean_label(match.group(1))) <= 10
+
+
+def find_field_blocks(root, excluded: set) -> list:
+    """Elements that hold label -> value facts rather than prose: label
+    tables, dl lists, and lists or grids whose children are mostly
+    `标签：值` lines (li > span.k + span.v, div.col > label + span)."""
+    blocks = []
+    claimed: set = set()
+    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody"):
+        if el in excluded or el in claimed:
+            continue
+        if el.tag == "table":
+            ok = len(table_fields(el)) >= 2
+        elif el.tag == "dl":
+            ok = len(dl_fields(el)) >= 2
+        else:
+            children = [c for c in el if isinstance(c.tag, str)]
+            if len(children) < 3:
+                continue
+            pairs = sum(1 for c in children if _child_is_pair(c))
+            ok = pairs >= 3 and pairs * 10 >= len(children) * 6
+        if ok:
+            blocks.append(el)
+            claimed.update(el.iter())
+    return blocks
+
+
+def block_fields(el) -> list[tuple[str, str | None]]:
+    if el.tag == "table":
+        return table_fields(el)
+    if el.tag == "dl":
+        return dl_fields(el)
+    pairs = []
+    for child in el:
+        if isinstance(child.tag, str):
+            pairs.extend(inline_fields(element_text(child), child))
+    return pairs

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from .dates import parse_date
@@ -19,6 +20,11 @@ from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
 _MIN_TITLE = 4
+_MAX_ITEM_ANCHORS = 6
+_MAX_ITEM_EXTRA = 200
+_MAX_HEADER_BOX = 60  # characters: a box header is short; a bigger sibling is content
+#: 共173条 / 126个项目 beside a heading: a counter, not part of it.
+_COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)")
 _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
@@ -41,6 +47,12 @@ class ItemGroup:
     heading: str | None
     items: list[ListItem]
     kind: str | None = None  # project / policy / park / article, from the heading
+
+
+@lru_cache(maxsize=8192)
+def join_url(base: str, href: str) -> str:
+    """urljoin, cached: the same links recur on every page of a site."""
+    return urljoin(base, href.strip())
 
 
 def _usable_href(href: str | None) -> bool:
@@ -89,7 +101,7 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
     for a in el.iter("a"):
         href = a.get("href")
         if _usable_href(href):
-            by_url.setdefault(urljoin(base_url, href.strip()), []).append(a)
+            by_url.setdefault(join_url(base_url, href), []).append(a)
     if not by_url or len(by_url) > 3:
         return None
     best_url, best_title, best_anchors = None, "", []
@@ -131,27 +143,37 @@ def _candidate_children(container) -> list:
     return [c for c in children if tag_of(c) == tag]
 
 
-def find_item_groups(root, base_url: str, page_year: int | None) -> list[ItemGroup]:
-    """Every container whose repeated children are mostly list items."""
+def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[ItemGroup]:
+    """Every container whose repeated children are mostly list items.
+
+    `stats` (body.TextStats) gives each subtree's <a> count and text length,
+    so containers whose children cannot be items are passed over cheaply."""
+    anchors = stats.anchors
     groups: list[ItemGroup] = []
     claimed: set = set()
     for container in root.iter():
-        if not isinstance(container.tag, str) or container in claimed:
+        if not isinstance(container.tag, str) or container in claimed or anchors.get(container, 0) < 2:
             continue
         children = _candidate_children(container)
         if not children:
             continue
+        counts = [anchors.get(child, 0) for child in children]
+        if sum(1 for n in counts if 1 <= n <= _MAX_ITEM_ANCHORS) < 2:
+            continue
         items = []
         linked = 0
-        for child in children:
-            if child.find(".//a") is None:
+        for child, n in zip(children, counts):
+            if n == 0:
                 continue
             linked += 1
+            if n > _MAX_ITEM_ANCHORS:
+                continue
             item = read_item(child, base_url, page_year)
-            if item is not None:
+            # an item is a title with a few facts (or a short abstract), not a column of the page
+            if item is not None and stats.total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
                 items.append(item)
         if len(items) >= 2 and len(items) * 2 >= linked:
-            heading = find_heading(container)
+            heading = find_heading(container, items[0].element, stats)
             groups.append(ItemGroup(container, heading, items, kind_from_heading(heading)))
             claimed.update(container.iter())
     return groups
@@ -186,27 +208,39 @@ def _heading_text(el) -> str | None:
     more = {a for a in anchors if MORE_RE.match(element_text(a))}
     if len(anchors) - len(more) >= 2:
         return None  # a filter bar or a nav strip, not a box header
-    text = fold(" ".join(_text_chunks(el, more)))
+    if sum(1 for c in el.iter("th", "td") if element_text(c)) >= 2:
+        return None  # column headers of a table, not the heading of its box
+    chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
+    text = fold(" ".join(chunks))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":")) and not any(ch.isdigit() for ch in text[-4:]):
         return text
     return None
 
 
-def find_heading(container) -> str | None:
-    """The heading of the box a list sits in: the nearest preceding header,
-    looking through up to three ancestors."""
+def find_heading(container, first_item, stats) -> str | None:
+    """The heading of the box a list sits in: a header inside the container
+    before its first item, else the nearest preceding short sibling, looking
+    through up to four ancestors."""
     caption = container.find("caption")
     if caption is not None and element_text(caption):
         return element_text(caption)
+    for child in container:
+        if child is first_item:
+            break
+        if isinstance(child.tag, str) and stats.total.get(child, 0) <= _MAX_HEADER_BOX:
+            text = _heading_text(child)
+            if text:
+                return text
     node = container
     for _ in range(4):
         sibling = node.getprevious()
         steps = 0
         while sibling is not None and steps < 3:
             if isinstance(sibling.tag, str):
-                text = _heading_text(sibling)
-                if text:
-                    return text
+                if stats.total.get(sibling, 0) <= _MAX_HEADER_BOX:
+                    text = _heading_text(sibling)
+                    if text:
+                        return text
                 steps += 1
             sibling = sibling.getprevious()
         node = node.getparent()

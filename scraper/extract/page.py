@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from ..urls import canonical_url, record_id
 from .body import TextStats, body_lines, find_body_containers
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html
-from .fields import dl_fields, inline_fields, is_metadata_line, pairs_start, table_fields
-from .lists import ItemGroup, find_item_groups
+from .fields import block_fields, find_field_blocks, inline_fields, is_metadata_line, pairs_start
+from .lists import ItemGroup, find_item_groups, join_url
 from .policy import document_name, document_number, issuer_from_title
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
@@ -34,6 +36,10 @@ _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _TAG_SPLIT = re.compile(r"[\s,，、;；|]+")
+#: Candidates for pager and 更多 links, selected in C: short link texts.
+_SHORT_OR_MORE_ANCHORS = etree.XPath(
+    "//a[@href][string-length(normalize-space(.)) <= 5 or contains(., '更多') or contains(., 'more') or contains(., 'MORE')]"
+)
 
 
 @dataclass
@@ -108,6 +114,9 @@ def find_title(root, head_title: str):
     h1s = [(el, t) for el, t in candidates if el.tag == "h1"]
     if h1s:
         return h1s[0]
+    long_ones = [(el, t) for el, t in candidates if len(t) >= 8]
+    if long_ones:
+        return max(long_ones, key=lambda c: len(c[1]))
     parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
     return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
 
@@ -174,11 +183,12 @@ class _Page:
         root = self.root
         # Dates of list entries may lack a year: read the page's own date first.
         excluded = {self.title_el} if self.title_el is not None else set()
-        self.groups = find_item_groups(root, self.source_url, None)
+        self.groups = find_item_groups(root, self.source_url, None, self.stats)
         page_year = None
         for group in self.groups:
             excluded.add(group.container)
-        self.containers = find_body_containers(root, self.stats, excluded)
+        self.field_blocks = find_field_blocks(root, excluded)
+        self.containers = find_body_containers(root, self.stats, excluded | set(self.field_blocks))
         self.fields, self.tags, self.meta_dates = self._fields(excluded)
         published_raw = _first(self.fields, PUBLISHED_LABELS)
         published = parse_date(published_raw) if published_raw else None
@@ -191,7 +201,7 @@ class _Page:
             years = Counter(y for g in self.groups for it in g.items if it.date_text for y in _YEAR.findall(it.date_text))
             page_year = int(years.most_common(1)[0][0]) if years else None
         if page_year is not None and any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
-            self.groups = find_item_groups(root, self.source_url, page_year)
+            self.groups = find_item_groups(root, self.source_url, page_year, self.stats)
         lines = [
             line for line in body_lines(self.containers, self.stats, excluded | self.field_elements)
             if line.text not in self.meta_lines
@@ -237,12 +247,10 @@ class _Page:
                 if label not in fields:
                     fields[label] = value
 
-        for el in scope.iter("table", "dl"):
-            if el in excluded or any(a in excluded for a in el.iterancestors()):
-                continue
-            pairs = table_fields(el) if el.tag == "table" else dl_fields(el)
-            if len(pairs) >= 2 or (pairs and el not in in_body):
-                add(pairs)
+        scope_elements = set(scope.iter())
+        for el in self.field_blocks:
+            if el in scope_elements:
+                add(block_fields(el))
                 self.field_elements.add(el)
 
         def skip(el):
@@ -388,17 +396,16 @@ class _Page:
             bucket.extend(canonical_url(item.url) for item in group.items)
         pager_parents: Counter = Counter()
         anchors = []
-        for a in self.root.iter("a"):
-            href = a.get("href")
-            if not href or href.strip().lower().startswith(("javascript:", "#", "mailto:", "tel:")):
+        for a in _SHORT_OR_MORE_ANCHORS(self.root):
+            href = a.get("href").strip()
+            if href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
                 continue
             text = element_text(a)
-            absolute = canonical_url(urljoin(self.source_url, href.strip()))
             if MORE_RE.match(text):
-                links.more.append(absolute)
+                links.more.append(canonical_url(join_url(self.source_url, href)))
             elif text.isdigit() and len(text) <= 4 or text in PAGER_WORDS or NEXT_PAGE_RE.match(text):
                 pager_parents[a.getparent()] += 1
-                anchors.append((a, text, absolute))
+                anchors.append((a, text, canonical_url(join_url(self.source_url, href))))
         own = canonical_url(self.source_url)
         for a, text, absolute in anchors:
             if pager_parents[a.getparent()] >= 2 and absolute != own and text not in ("首页", "第一页", "上一页", "上页", "前页"):

