@@ -23,38 +23,46 @@ class TextStats:
     bottom-up and iteratively: deep pages must not hit the recursion limit."""
 
     def __init__(self, root):
-        self.total: dict = {}
-        self.links: dict = {}
-        self.own: dict = {}
-        self.own_links: dict = {}
-        self.anchors: dict = {}  # <a> elements in the subtree, the element itself included
+        total_of: dict = {}
+        links_of: dict = {}
+        own_of: dict = {}
+        own_links_of: dict = {}
+        anchors_of: dict = {}
+        block = BLOCK_TAGS
         elements = [el for el in root.iter() if isinstance(el.tag, str)]
         for el in reversed(elements):
-            is_link = el.tag == "a"
-            total = own = _clen(el.text)
-            links = own_links = 0
-            anchors = 1 if is_link else 0
+            text = el.text
+            total = own = len(text.strip()) if text else 0
+            links = own_links = anchors = 0
             for child in el:
-                tail = _clen(child.tail)
-                total += tail
-                own += tail
-                if not isinstance(child.tag, str):
+                tail = child.tail
+                if tail:
+                    n = len(tail.strip())
+                    total += n
+                    own += n
+                ctotal = total_of.get(child)
+                if ctotal is None:  # a comment or PI left by a custom parser
                     continue
-                ctotal = self.total[child]
                 total += ctotal
-                anchors += self.anchors[child]
-                links += self.links[child]
-                if child.tag not in BLOCK_TAGS:
-                    own += self.own[child]
-                    own_links += self.own_links[child]
-            if is_link:
+                anchors += anchors_of[child]
+                links += links_of[child]
+                if child.tag not in block:
+                    own += own_of[child]
+                    own_links += own_links_of[child]
+            if el.tag == "a":
                 links = total
                 own_links = own
-            self.total[el] = total
-            self.links[el] = links
-            self.own[el] = own
-            self.own_links[el] = own_links
-            self.anchors[el] = anchors
+                anchors += 1
+            total_of[el] = total
+            links_of[el] = links
+            own_of[el] = own
+            own_links_of[el] = own_links
+            anchors_of[el] = anchors
+        self.total = total_of
+        self.links = links_of
+        self.own = own_of
+        self.own_links = own_links_of
+        self.anchors = anchors_of  # <a> elements in the subtree, the element itself included
 
     def density(self, el) -> float:
         total = self.total.get(el, 0)

@@ -136,7 +136,9 @@ def pairs_start(text: str) -> int:
     return match.start() if match else len(text)
 
 
-def _child_is_pair(child) -> bool:
+def _child_is_pair(child, stats) -> bool:
+    if not 2 < stats.total.get(child, 0) <= 80:
+        return False
     text = element_text(child)
     if not text or len(text) > 80:
         return False
@@ -144,7 +146,7 @@ def _child_is_pair(child) -> bool:
     return bool(match) and 1 <= len(clean_label(match.group(1))) <= 10
 
 
-def find_field_blocks(root, excluded: set) -> list:
+def find_field_blocks(root, excluded: set, stats) -> list:
     """Elements that hold label -> value facts rather than prose: label
     tables, dl lists, and lists or grids whose children are mostly
     `标签：值` lines (li > span.k + span.v, div.col > label + span)."""
@@ -158,10 +160,12 @@ def find_field_blocks(root, excluded: set) -> list:
         elif el.tag == "dl":
             ok = len(dl_fields(el)) >= 2
         else:
+            if len(el) < 3:
+                continue
             children = [c for c in el if isinstance(c.tag, str)]
             if len(children) < 3:
                 continue
-            pairs = sum(1 for c in children if _child_is_pair(c))
+            pairs = sum(1 for c in children if _child_is_pair(c, stats))
             ok = pairs >= 3 and pairs * 10 >= len(children) * 6
         if ok:
             blocks.append(el)

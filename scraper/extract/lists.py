@@ -22,6 +22,7 @@ _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd"
 _MIN_TITLE = 4
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
+_MAX_TITLE = 120
 _MAX_HEADER_BOX = 60  # characters: a box header is short; a bigger sibling is content
 #: 共173条 / 126个项目 beside a heading: a counter, not part of it.
 _COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)")
@@ -148,7 +149,7 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
 
     `stats` (body.TextStats) gives each subtree's <a> count and text length,
     so containers whose children cannot be items are passed over cheaply."""
-    anchors = stats.anchors
+    anchors, total, links = stats.anchors, stats.total, stats.links
     groups: list[ItemGroup] = []
     claimed: set = set()
     for container in root.iter():
@@ -158,15 +159,23 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
         if not children:
             continue
         counts = [anchors.get(child, 0) for child in children]
-        if sum(1 for n in counts if 1 <= n <= _MAX_ITEM_ANCHORS) < 2:
+        # cheap screen: an item has a few links, some text outside them (a
+        # date or region) and is not a whole column of the page
+        possible = [
+            1 <= n <= _MAX_ITEM_ANCHORS
+            and total.get(child, 0) - links.get(child, 0) >= 2
+            and total.get(child, 0) <= _MAX_TITLE + _MAX_ITEM_EXTRA
+            for child, n in zip(children, counts)
+        ]
+        if sum(possible) < 2:
             continue
         items = []
         linked = 0
-        for child, n in zip(children, counts):
+        for child, n, ok in zip(children, counts, possible):
             if n == 0:
                 continue
             linked += 1
-            if n > _MAX_ITEM_ANCHORS:
+            if not ok:
                 continue
             item = read_item(child, base_url, page_year)
             # an item is a title with a few facts (or a short abstract), not a column of the page

@@ -187,7 +187,7 @@ class _Page:
         page_year = None
         for group in self.groups:
             excluded.add(group.container)
-        self.field_blocks = find_field_blocks(root, excluded)
+        self.field_blocks = find_field_blocks(root, excluded, self.stats)
         self.containers = find_body_containers(root, self.stats, excluded | set(self.field_blocks))
         self.fields, self.tags, self.meta_dates = self._fields(excluded)
         published_raw = _first(self.fields, PUBLISHED_LABELS)
