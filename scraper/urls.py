@@ -26,10 +26,13 @@ def _is_tracking(name: str) -> bool:
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, drop default port, fragment and tracking
     parameters, sort the remaining query. Idempotent."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # malformed host or port: keep the link as written
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    port = parts.port
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))

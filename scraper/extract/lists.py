@@ -10,7 +10,7 @@ from collections import Counter
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .dates import parse_date
 from .policy import document_number
@@ -51,9 +51,15 @@ class ItemGroup:
 
 
 @lru_cache(maxsize=8192)
-def join_url(base: str, href: str) -> str:
-    """urljoin, cached: the same links recur on every page of a site."""
-    return urljoin(base, href.strip())
+def join_url(base: str, href: str) -> str | None:
+    """urljoin, cached (the same links recur on every page of a site); None
+    for a link that is not a valid URL (`http://[bad`)."""
+    try:
+        joined = urljoin(base, href.strip())
+        urlsplit(joined).port  # noqa: B018 - raises on a malformed host or port
+    except ValueError:
+        return None
+    return joined
 
 
 def _usable_href(href: str | None) -> bool:
@@ -102,7 +108,9 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
     for a in el.iter("a"):
         href = a.get("href")
         if _usable_href(href):
-            by_url.setdefault(join_url(base_url, href), []).append(a)
+            url = join_url(base_url, href)
+            if url is not None:
+                by_url.setdefault(url, []).append(a)
     if not by_url or len(by_url) > 3:
         return None
     best_url, best_title, best_anchors = None, "", []
@@ -134,14 +142,18 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
 
 
 def _candidate_children(container) -> list:
-    children = [c for c in container if isinstance(c.tag, str)]
-    if len(children) < 2:
+    """Children of the most common tag, if that tag can hold list items."""
+    counts: dict = {}
+    for child in container:
+        tag = child.tag
+        if isinstance(tag, str):
+            counts[tag] = counts.get(tag, 0) + 1
+    if not counts:
         return []
-    counts = Counter(tag_of(c) for c in children)
-    tag, n = counts.most_common(1)[0]
-    if n < 2 or tag not in _ITEM_TAGS:
+    tag = max(counts, key=counts.__getitem__)
+    if counts[tag] < 2 or tag not in _ITEM_TAGS:
         return []
-    return [c for c in children if tag_of(c) == tag]
+    return [c for c in container if c.tag == tag]
 
 
 def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[ItemGroup]:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -75,8 +75,8 @@ def _registrable(host: str) -> str:
 def own_url(page_url: str, canonical: str | None) -> str:
     """The page's own URL: its canonical link when that stays on the same
     site (desktop copy of a mobile page), else the URL it was read from."""
-    if canonical:
-        absolute = urljoin(page_url, canonical)
+    absolute = join_url(page_url, canonical) if canonical else None
+    if absolute:
         a, b = urlsplit(absolute), urlsplit(page_url)
         if a.scheme in ("http", "https") and a.hostname and b.hostname and (
             a.hostname == b.hostname or _registrable(a.hostname) == _registrable(b.hostname)
@@ -181,10 +181,10 @@ class _Page:
 
     def run(self) -> ParsedPage:
         root = self.root
-        # Dates of list entries may lack a year: read the page's own date first.
         excluded = {self.title_el} if self.title_el is not None else set()
+        # Year-less list dates (08-27) are only recognised here; their year
+        # comes from the page's own date when the records are built.
         self.groups = find_item_groups(root, self.source_url, None, self.stats)
-        page_year = None
         for group in self.groups:
             excluded.add(group.container)
         self.field_blocks = find_field_blocks(root, excluded, self.stats)
@@ -200,8 +200,6 @@ class _Page:
         else:
             years = Counter(y for g in self.groups for it in g.items if it.date_text for y in _YEAR.findall(it.date_text))
             page_year = int(years.most_common(1)[0][0]) if years else None
-        if page_year is not None and any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
-            self.groups = find_item_groups(root, self.source_url, page_year, self.stats)
         lines = [
             line for line in body_lines(self.containers, self.stats, excluded | self.field_elements)
             if line.text not in self.meta_lines
@@ -400,12 +398,15 @@ class _Page:
             href = a.get("href").strip()
             if href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
                 continue
+            absolute = join_url(self.source_url, href)
+            if absolute is None:
+                continue
             text = element_text(a)
             if MORE_RE.match(text):
-                links.more.append(canonical_url(join_url(self.source_url, href)))
+                links.more.append(canonical_url(absolute))
             elif text.isdigit() and len(text) <= 4 or text in PAGER_WORDS or NEXT_PAGE_RE.match(text):
                 pager_parents[a.getparent()] += 1
-                anchors.append((a, text, canonical_url(join_url(self.source_url, href))))
+                anchors.append((a, text, canonical_url(absolute)))
         own = canonical_url(self.source_url)
         for a, text, absolute in anchors:
             if pager_parents[a.getparent()] >= 2 and absolute != own and text not in ("首页", "第一页", "上一页", "上页", "前页"):

@@ -21,12 +21,20 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BOLD_TAGS = frozenset({"strong", "b"})
 
 
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
+
+
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace (incl. U+3000, NBSP, zero-width) to
     one space and strip."""
     if not text:
         return ""
-    return _WS.sub(" ", text).strip()
+    # str.split() already treats U+3000 and NBSP as whitespace; it is several
+    # times faster than a regex on the hot path.
+    if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text:
+        for ch in _ZERO_WIDTH:
+            text = text.replace(ch, " ")
+    return " ".join(text.split())
 
 
 def dedup_key(text: str) -> str:
