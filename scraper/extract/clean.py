@@ -45,9 +45,18 @@ def drop_tree(el) -> None:
     parent.remove(el)
 
 
+#: <meta> names that gov CMSs (TRS, Hanweb), news sites and Open Graph use.
+_META_NAMES = {
+    "description": "description",
+    "pubdate": "published", "publishdate": "published", "article:published_time": "published",
+    "og:release_date": "published", "datepublished": "published", "firstpublishedtime": "published",
+    "contentsource": "source", "article:author": "author",
+}
+
+
 def head_info(root) -> dict:
     """What the <head> says before it is stripped: title, canonical, description."""
-    info = {"title": "", "canonical": None, "description": None}
+    info = {"title": "", "canonical": None, "description": None, "published": None, "source": None, "author": None}
     for el in root.iter("title"):
         info["title"] = "".join(el.itertext())
         break
@@ -57,9 +66,11 @@ def head_info(root) -> dict:
             info["canonical"] = el.get("href").strip()
             break
     for el in root.iter("meta"):
-        if (el.get("name") or "").lower() == "description":
-            info["description"] = el.get("content")
-            break
+        name = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
+        key = _META_NAMES.get(name)
+        content = el.get("content")
+        if key and content and content.strip() and info[key] is None:
+            info[key] = content.strip()
     return info
 
 

@@ -174,6 +174,7 @@ class _Page:
         head = head_info(root)
         strip_invisible(root)
         self.root = root
+        self.head = head
         self.url = own_url(url, head["canonical"])
         self.site = (urlsplit(url).hostname or "").lower()
         self.title_el, self.title = find_title(root, head["title"])
@@ -194,6 +195,8 @@ class _Page:
         published = parse_date(published_raw) if published_raw else None
         if published is None and self.meta_dates:
             published = parse_date(self.meta_dates[0])
+        if published is None and self.head["published"]:
+            published = parse_date(self.head["published"])
         self.published = published
         if published:
             page_year = int(published[:4])
@@ -336,8 +339,8 @@ class _Page:
             record["body"] = "\n".join(text_lines)
             record["sections"] = split_sections(kept)
             record["duplicates_removed"] = removed
-            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS))
-            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS))
+            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.head["source"])
+            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.head["author"])
             return record
         record["list"] = None
         if self.kind == "policy":
