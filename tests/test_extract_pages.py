@@ -86,3 +86,34 @@ def test_no_chrome_in_titles_or_lists(case):
         for text in (record["title"], record.get("list") or ""):
             assert text not in NEVER_IN_RECORDS
             assert not text.startswith(("更多", "上一篇", "下一篇"))
+
+
+PROFILE_010B = {"url_patterns": {
+    "policy": [r"^https?://[^/]+/zhengce/detail/\d+\.html$"],
+    "park": [r"^https?://[^/]+/yuanqu/\d+\.html$"],
+    "listing": [r"^https?://[^/]+/(xiangmu|zhengce|yuanqu|info)/list_\d+\.html$"],
+}}
+
+
+@pytest.mark.parametrize("case", fixture_cases(), ids=[c["name"] for c in fixture_cases()])
+def test_profile_patterns_agree_with_the_classifier(case):
+    plain = _extract(case)
+    with_profile = parse_page(case["page"].read_bytes(), case["url"], scraped_at="2026-11-29T00:00:00Z", profile=PROFILE_010B)
+    assert with_profile.kind == plain.kind
+    assert with_profile.records == plain.records
+
+
+def test_profile_pattern_does_not_make_an_empty_page_a_record():
+    body = "<html><head><title>页面不存在</title></head><body><p>404</p></body></html>".encode()
+    page = parse_page(body, "https://shanghai.010b.com/yuanqu/9999.html", profile=PROFILE_010B)
+    assert page.records == []
+
+
+def test_profile_selectors_override_title_and_body():
+    case = next(c for c in fixture_cases() if "article" in c["name"])
+    profile = {"selectors": {"title": "//div[contains(@class, 'crumbs')]", "body": "//div[@id='contentMore']"}}
+    page = parse_page(case["page"].read_bytes(), case["url"], profile=profile)
+    article = page.records[0]
+    assert article["title"].startswith("当前位置")
+    assert article["body"].startswith("一、国家级战略引领区域发展新格局\n在国家文化产业")
+    assert "文化创意产业正成为" not in article["body"] and article["duplicates_removed"] == 0

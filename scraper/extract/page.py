@@ -147,12 +147,18 @@ def _placeholder(value: str | None) -> str | None:
     return None if not value or value.lower() in PLACEHOLDER_VALUES else value
 
 
-def _url_kind(url: str, profile: dict | None) -> str | None:
+def profile_kind(url: str, profile: dict | None) -> str | None:
+    """The page kind a site profile's `url_patterns` give `url`, if any."""
     patterns = (profile or {}).get("url_patterns") or {}
     for kind, regexes in patterns.items():
-        for regex in regexes if isinstance(regexes, list) else [regexes]:
+        for regex in regexes if isinstance(regexes, (list, tuple)) else [regexes]:
             if re.search(regex, url):
                 return kind
+    return None
+
+
+def url_kind(url: str) -> str | None:
+    """Record type suggested by words in the URL path (zhengce, yuanqu …)."""
     path = urlsplit(url).path.lower() + "/"
     for kind, words in URL_KEYWORDS.items():
         if any(w in path for w in words):
@@ -177,8 +183,26 @@ class _Page:
         self.head = head
         self.url = own_url(url, head["canonical"])
         self.site = (urlsplit(url).hostname or "").lower()
-        self.title_el, self.title = find_title(root, head["title"])
+        self.selectors = self.profile.get("selectors") or {}
+        self.title_el, self.title = self._override("title") or find_title(root, head["title"])
         self.stats = TextStats(root)
+
+    def _override(self, name: str):
+        """A site profile's XPath for `name` (title, body), where heuristics
+        fail on that site; None when the profile has none or it matches nothing."""
+        xpath = self.selectors.get(name)
+        if not xpath:
+            return None
+        try:
+            found = [el for el in self.root.xpath(xpath) if isinstance(el, etree._Element)]
+        except etree.XPathError as exc:
+            raise ValueError(f"bad {name} selector in site profile: {xpath!r} ({exc})") from None
+        if not found:
+            return None
+        if name == "title":
+            text = element_text(found[0])
+            return (found[0], text) if text else None
+        return found
 
     def run(self) -> ParsedPage:
         root = self.root
@@ -189,7 +213,7 @@ class _Page:
         for group in self.groups:
             excluded.add(group.container)
         self.field_blocks = find_field_blocks(root, excluded, self.stats)
-        self.containers = find_body_containers(root, self.stats, excluded | set(self.field_blocks))
+        self.containers = self._override("body") or find_body_containers(root, self.stats, excluded | set(self.field_blocks))
         self.fields, self.tags, self.meta_dates = self._fields(excluded)
         published_raw = _first(self.fields, PUBLISHED_LABELS)
         published = parse_date(published_raw) if published_raw else None
@@ -288,26 +312,29 @@ class _Page:
     # -- kind ------------------------------------------------------------
 
     def _classify(self, lines) -> str:
-        votes = Counter()
-        for kind, labels in TYPE_LABELS.items():
-            votes[kind] = sum(1 for label in labels if label in self.fields)
-        profile_kind = _url_kind(self.source_url, {"url_patterns": self.profile.get("url_patterns")}) if self.profile.get("url_patterns") else None
-        if profile_kind in RECORD_TYPES or profile_kind in ("listing", "other"):
-            return profile_kind
-        kind, count = votes.most_common(1)[0]
+        """Page kind: the site profile's URL pattern when the page has the
+        content that kind needs; else label votes (发文机关 -> policy …),
+        list-versus-text balance, and URL words as a tie-breaker."""
         body_chars = sum(len(line.text) for line in lines)
         biggest = max((len(g.items) for g in self.groups), default=0)
+        by_profile = profile_kind(self.source_url, self.profile)
+        if by_profile == "listing" and self.groups:
+            return "listing"
+        if by_profile in RECORD_TYPES and self.title and (body_chars or self.fields):
+            return by_profile
+        if by_profile == "other":
+            return "other"
+        votes = Counter({kind: sum(1 for label in labels if label in self.fields) for kind, labels in TYPE_LABELS.items()})
+        kind, count = votes.most_common(1)[0]
         if count >= 2 and self.title:
             return kind
         if biggest >= 5 and body_chars < 200:
             return "listing"
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
-        url_kind = _url_kind(self.source_url, None)
-        if count >= 1 and url_kind == kind:
-            return kind
-        if url_kind in ("policy", "park", "project") and count >= 1:
-            return url_kind
+        by_url = url_kind(self.source_url)
+        if count >= 1 and by_url in ("policy", "park", "project"):
+            return by_url if votes[by_url] or by_url == kind else kind
         return "article"
 
     # -- records ---------------------------------------------------------
@@ -361,7 +388,7 @@ class _Page:
     def _group_kind(self, group: ItemGroup) -> str | None:
         if group.kind:
             return group.kind
-        kinds = Counter(_url_kind(item.url, self.profile) for item in group.items)
+        kinds = Counter(profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items)
         kind, n = kinds.most_common(1)[0]
         return kind if kind and n * 2 > len(group.items) else None
 
@@ -392,8 +419,8 @@ class _Page:
     def _links(self) -> PageLinks:
         links = PageLinks()
         for group in self.groups:
-            kind = self._group_kind(group) or "article"
-            bucket = links.details.setdefault(kind, [])
+            kind = self._group_kind(group)
+            bucket = links.details[kind if kind in RECORD_TYPES else "article"]
             bucket.extend(canonical_url(item.url) for item in group.items)
         pager_parents: Counter = Counter()
         anchors = []
