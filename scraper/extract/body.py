@@ -77,9 +77,12 @@ def _clen(text: str | None) -> int:
 def find_body_containers(root, stats: TextStats, excluded: set) -> list:
     """The container(s) holding the main text, in document order; [] when the
     page has no running text (a listing, a form, a bare table of links)."""
+    inside: set = set()
+    for el in excluded:
+        inside.update(el.iter())
     scores: dict = {}
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag not in _PARAGRAPH_TAGS or el in excluded:
+        if not isinstance(el.tag, str) or el.tag not in _PARAGRAPH_TAGS or el in inside:
             continue
         own = stats.own.get(el, 0)
         own_links = stats.own_links.get(el, 0)
@@ -96,7 +99,7 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
                 scores[grand] = scores.get(grand, 0.0) + text * 0.5
     best, best_score = None, 0.0
     for el, score in scores.items():
-        if el in excluded or el.tag in ("html",):
+        if el in inside or el.tag == "html":
             continue
         final = score * (1.0 - stats.density(el))
         if final > best_score:
@@ -114,7 +117,7 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         if sibling is best:
             chosen.append(sibling)
             continue
-        if not isinstance(sibling.tag, str) or sibling in excluded or sibling.tag != best.tag:
+        if not isinstance(sibling.tag, str) or sibling in inside or sibling.tag != best.tag:
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
         if score >= threshold and stats.density(sibling) < 0.3:

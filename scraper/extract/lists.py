@@ -20,6 +20,14 @@ from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
 _MIN_TITLE = 4
+#: [宁波] / 【北仑】 at the start of a list title.
+_TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
+#: A link to one item (numeric id in the last path segment or the query),
+#: not to a category directory.
+_FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
+_PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
+_MIN_BARE_ITEMS = 3
+_DETAIL_URL = re.compile(r"\d{3,}[^/]*$|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
@@ -40,6 +48,7 @@ class ListItem:
     region_text: str | None
     doc_number: str | None = None
     element: object = field(repr=False, default=None)
+    bare: bool = False  # neither date nor region shown
 
 
 @dataclass
@@ -103,7 +112,8 @@ def _text_chunks(el, skip) -> list[str]:
 
 def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
     """An item is one title link (other links may repeat its URL, as an image
-    link does) plus a date or a region shown beside it."""
+    link does), usually with a date or a region shown beside it; `bare`
+    items show neither and count only under a typed heading."""
     by_url: dict[str, list] = {}
     for a in el.iter("a"):
         href = a.get("href")
@@ -124,7 +134,14 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
     date_text = region_text = doc_number = None
+    prefix = _TITLE_PREFIX.match(best_title)
+    if prefix and _is_region(prefix.group(1)):
+        # [宁波]宁波市人民政府… : the entry's region, written into its link
+        region_text = prefix.group(1)
+        best_title = best_title[prefix.end():].strip()
     for chunk in _text_chunks(el, set(best_anchors)):
+        if chunk.startswith(_PREV_NEXT):
+            return None  # 上一篇：… under an article, not a list entry
         chunk = chunk.strip("[]【】()（）|·")
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
@@ -134,11 +151,20 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
                 continue
         if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk, page_year=page_year):
             date_text = chunk
-        elif region_text is None and parse_region(chunk) is not None:
+        elif region_text is None and _is_region(chunk):
             region_text = chunk
+    item = ListItem(best_url, best_title, date_text, region_text, doc_number, el)
     if date_text is None and region_text is None:
-        return None
-    return ListItem(best_url, best_title, date_text, region_text, doc_number, el)
+        if not _DETAIL_URL.search(best_url) or _FILE_URL.search(best_url):
+            return None
+        item.bare = True
+    return item
+
+
+def _is_region(text: str) -> bool:
+    """A region that resolves to a code: 特色园区 ends like a region but is not one."""
+    region = parse_region(text)
+    return region is not None and region["code"] is not None
 
 
 def _candidate_children(container) -> list:
@@ -157,25 +183,27 @@ def _candidate_children(container) -> list:
 
 
 def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[ItemGroup]:
-    """Every container whose repeated children are mostly list items.
+    """Every container whose repeated children are mostly list items, in
+    document order.
 
-    `stats` (body.TextStats) gives each subtree's <a> count and text length,
-    so containers whose children cannot be items are passed over cheaply."""
+    Deepest containers are tried first, so a box that holds two lists is
+    never mistaken for a list of two items. `stats` (body.TextStats) gives
+    each subtree's <a> count and text length for a cheap first screen."""
     anchors, total, links = stats.anchors, stats.total, stats.links
     groups: list[ItemGroup] = []
-    claimed: set = set()
-    for container in root.iter():
-        if not isinstance(container.tag, str) or container in claimed or anchors.get(container, 0) < 2:
+    holds_group: set = set()  # ancestors of found lists: never items themselves
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    order = {el: i for i, el in enumerate(elements)}
+    for container in reversed(elements):
+        if anchors.get(container, 0) < 2:
             continue
         children = _candidate_children(container)
         if not children:
             continue
         counts = [anchors.get(child, 0) for child in children]
-        # cheap screen: an item has a few links, some text outside them (a
-        # date or region) and is not a whole column of the page
+        # cheap screen: an item has a few links and is not a whole column
         possible = [
-            1 <= n <= _MAX_ITEM_ANCHORS
-            and total.get(child, 0) - links.get(child, 0) >= 2
+            1 <= n <= _MAX_ITEM_ANCHORS and child not in holds_group
             and total.get(child, 0) <= _MAX_TITLE + _MAX_ITEM_EXTRA
             for child, n in zip(children, counts)
         ]
@@ -190,13 +218,23 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
             if not ok:
                 continue
             item = read_item(child, base_url, page_year)
-            # an item is a title with a few facts (or a short abstract), not a column of the page
-            if item is not None and stats.total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
+            # a title with a few facts (or a short abstract), not a column of the page
+            if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
                 items.append(item)
-        if len(items) >= 2 and len(items) * 2 >= linked:
-            heading = find_heading(container, items[0].element, stats)
-            groups.append(ItemGroup(container, heading, items, kind_from_heading(heading)))
-            claimed.update(container.iter())
+        if len(items) < 2 or len(items) * 2 < linked:
+            continue
+        strong = sum(1 for item in items if not item.bare)
+        heading, distance = find_heading(container, items[0].element, stats)
+        kind = kind_from_heading(heading)
+        if strong < 2 or strong * 2 < linked:
+            # Links with neither date nor region count only as a list of at
+            # least three under a typed heading of their own box.
+            if kind not in ("project", "policy", "park") or distance > 1 or len(items) < _MIN_BARE_ITEMS:
+                continue
+        groups.append(ItemGroup(container, heading, items, kind))
+        holds_group.update(container.iterancestors())
+        holds_group.add(container)
+    groups.sort(key=lambda g: order[g.container])
     return groups
 
 
@@ -238,22 +276,23 @@ def _heading_text(el) -> str | None:
     return None
 
 
-def find_heading(container, first_item, stats) -> str | None:
-    """The heading of the box a list sits in: a header inside the container
-    before its first item, else the nearest preceding short sibling, looking
-    through up to four ancestors."""
+def find_heading(container, first_item, stats) -> tuple[str | None, int]:
+    """The heading of the box a list sits in and how far away it was found
+    (0: inside the container, before its first item; n: a preceding short
+    sibling of the container's n-1th ancestor), looking through up to four
+    ancestors. (None, 99) when there is none."""
     caption = container.find("caption")
     if caption is not None and element_text(caption):
-        return element_text(caption)
+        return element_text(caption), 0
     for child in container:
         if child is first_item:
             break
         if isinstance(child.tag, str) and stats.total.get(child, 0) <= _MAX_HEADER_BOX:
             text = _heading_text(child)
             if text:
-                return text
+                return text, 0
     node = container
-    for _ in range(4):
+    for distance in range(1, 5):
         sibling = node.getprevious()
         steps = 0
         while sibling is not None and steps < 3:
@@ -261,10 +300,10 @@ def find_heading(container, first_item, stats) -> str | None:
                 if stats.total.get(sibling, 0) <= _MAX_HEADER_BOX:
                     text = _heading_text(sibling)
                     if text:
-                        return text
+                        return text, distance
                 steps += 1
             sibling = sibling.getprevious()
         node = node.getparent()
         if node is None or tag_of(node) in ("body", "html"):
-            return None
-    return None
+            break
+    return None, 99

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from urllib.parse import urlsplit
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
@@ -25,7 +25,7 @@ from .regions import parse_region
 from .sections import dedup_lines, split_sections
 from .text import HEADING_TAGS, block_lines, element_text, fold, tag_of
 from .vocab import (
-    AUTHOR_LABELS, ISSUER_LABELS, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
+    AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
 )
 
@@ -35,6 +35,10 @@ _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_BEIJING = timezone(timedelta(hours=8))
+#: An article with no date, source or author must at least read like one.
+_UNDATED_ARTICLE_MIN = 300
 _TAG_SPLIT = re.compile(r"[\s,，、;；|]+")
 #: Candidates for pager and 更多 links, selected in C: short link texts.
 _SHORT_OR_MORE_ANCHORS = etree.XPath(
@@ -74,15 +78,16 @@ def _registrable(host: str) -> str:
 
 def own_url(page_url: str, canonical: str | None) -> str:
     """The page's own URL: its canonical link when that stays on the same
-    site (desktop copy of a mobile page), else the URL it was read from."""
+    site (desktop copy of a mobile page), else the URL it was read from.
+    Kept as written (no fragment); ids come from its canonical form."""
     absolute = join_url(page_url, canonical) if canonical else None
     if absolute:
         a, b = urlsplit(absolute), urlsplit(page_url)
         if a.scheme in ("http", "https") and a.hostname and b.hostname and (
             a.hostname == b.hostname or _registrable(a.hostname) == _registrable(b.hostname)
         ):
-            return canonical_url(absolute)
-    return canonical_url(page_url)
+            return urldefrag(absolute).url
+    return urldefrag(page_url).url
 
 
 # ---------------------------------------------------------------- title
@@ -222,11 +227,7 @@ class _Page:
         if published is None and self.head["published"]:
             published = parse_date(self.head["published"])
         self.published = published
-        if published:
-            page_year = int(published[:4])
-        else:
-            years = Counter(y for g in self.groups for it in g.items if it.date_text for y in _YEAR.findall(it.date_text))
-            page_year = int(years.most_common(1)[0][0]) if years else None
+        self.reference = self._reference_time()
         lines = [
             line for line in body_lines(self.containers, self.stats, excluded | self.field_elements)
             if line.text not in self.meta_lines
@@ -235,7 +236,7 @@ class _Page:
         records: list[dict] = []
         if self.kind in RECORD_TYPES:
             records.append(self._own_record(lines))
-        records.extend(self._list_records(page_year))
+        records.extend(self._list_records())
         return ParsedPage(self.source_url, self.kind, records, self._links(), self.encoding)
 
     # -- metadata around the title --------------------------------------
@@ -277,6 +278,11 @@ class _Page:
             if el in scope_elements:
                 add(block_fields(el))
                 self.field_elements.add(el)
+                if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
+                    for child in el:
+                        text = element_text(child) if isinstance(child.tag, str) else ""
+                        if text and len(text) <= 40 and pairs_start(text) == len(text) and parse_date(text):
+                            dates.append(text)
 
         def skip(el):
             return el in excluded or el in self.field_elements
@@ -335,6 +341,11 @@ class _Page:
         by_url = url_kind(self.source_url)
         if count >= 1 and by_url in ("policy", "park", "project"):
             return by_url if votes[by_url] or by_url == kind else kind
+        if self.title in SITE_PAGE_TITLES or self.title in CTA_TEXTS:
+            return "other"  # 联系我们, 关于我们: pages about the site, not news
+        dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
+        if not dated and body_chars < _UNDATED_ARTICLE_MIN:
+            return "other"
         return "article"
 
     # -- records ---------------------------------------------------------
@@ -392,18 +403,30 @@ class _Page:
         kind, n = kinds.most_common(1)[0]
         return kind if kind and n * 2 > len(group.items) else None
 
-    def _list_records(self, page_year: int | None) -> list[dict]:
+    def _reference_time(self) -> datetime | None:
+        """When the page says it was last updated (更新时间：2025-09-20): the
+        "now" that year-less list dates (09-19) are read against. None means
+        the time of extraction."""
+        if not any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
+            return None
+        match = _UPDATED.search("".join(self.root.itertext()))
+        stamp = parse_date(match.group(1)) if match else None
+        if stamp is None:
+            return None
+        return datetime.fromisoformat(stamp[:10]).replace(hour=23, minute=59, tzinfo=_BEIJING)
+
+    def _list_records(self) -> list[dict]:
         records = []
-        own = self.url
+        own = canonical_url(self.url)
         for group in self.groups:
             kind = self._group_kind(group)
             if kind not in ("project", "policy", "park"):
                 continue
             for item in group.items:
-                url = canonical_url(item.url)
-                if url == own:
+                url = urldefrag(item.url).url
+                if canonical_url(url) == own:
                     continue
-                published = parse_date(item.date_text, page_year=page_year) if item.date_text else None
+                published = parse_date(item.date_text, now=self.reference) if item.date_text else None
                 region = parse_region(item.region_text) if item.region_text else None
                 record = self._base(kind, url, item.title, published, region)
                 record["list"] = group.heading
