@@ -1,7 +1,7 @@
 """Parse HTML and drop what a reader never sees.
 
-Scripts, styles, form controls and markup hidden with display:none,
-visibility:hidden, the `hidden` attribute or a hidden class carry city pickers,
+Scripts, styles, form controls and markup hidden with display:none, the
+`hidden` attribute or a hidden class carry city pickers,
 mobile menus, SEO keyword blocks and hidden mobile copies of the body. They
 are removed once, before any other stage looks at the tree.
 """
@@ -20,7 +20,9 @@ _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "link", "meta", "map", "audio", "video",
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Only display:none: visibility:hidden is how WeChat and lazy-loading pages
+# serve the article container that a script reveals.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 def parse_html(text: str):
     """lxml document for `text`; never raises on malformed markup."""
@@ -93,7 +95,7 @@ def strip_invisible(root) -> None:
     for el in root.iter():
         style = el.get("style")
         cls = el.get("class")
-        if (style and ("none" in style or "idden" in style or "NONE" in style or "IDDEN" in style)) or (
+        if (style and ("none" in style or "NONE" in style)) or (
             cls and ("hid" in cls or "none" in cls or "invisible" in cls or "sr-only" in cls or "HID" in cls or "Hid" in cls)
         ) or el.get("hidden") is not None or el.get("aria-hidden") is not None:
             if _is_hidden(el) and el.tag not in ("html", "body"):

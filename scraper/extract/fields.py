@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .text import element_text, fold, tag_of
 from .vocab import (
     AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
@@ -20,7 +22,7 @@ META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHO
 
 _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
 _INLINE_LABEL = re.compile(
-    r"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
+    r"(?:^|(?<=[\s\u3000|｜【\[]))([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
 _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
@@ -49,13 +51,17 @@ def _link_only(value: str, el) -> bool:
 def _value(raw: str, el) -> tuple[bool, str | None]:
     """(keep, value) for a raw value shown in element `el`."""
     # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
-    value = fold(re.split(r"\s*[|｜]\s*", fold(raw).strip("|｜ "), maxsplit=1)[0]).strip("·•,，;；")
+    shown = fold(re.split(r"\s*[|｜]\s*", fold(raw).strip("|｜ "), maxsplit=1)[0])
+    if shown and _is_cta(shown):
+        return True, None
+    if el is not None and shown and el.find(".//a") is not None and _link_only(shown, el):
+        return False, None
+    # `来源：某局 【字号：…` : the bracket opens the next toolbar item
+    value = fold(shown.strip("·•,，;；【[ "))
     if not value:
         return False, None
     if _is_cta(value):
         return True, None
-    if el is not None and el.find(".//a") is not None and _link_only(value, el):
-        return False, None
     return True, value
 
 
@@ -74,9 +80,14 @@ def _is_label_cell(cell) -> str | None:
     return None
 
 
+_OWN_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+
+
 def table_fields(table) -> list[tuple[str, str | None]]:
+    """Pairs from this table's own rows (a layout table's nested tables are
+    theirs, not its)."""
     pairs = []
-    for row in table.iter("tr"):
+    for row in _OWN_ROWS(table):
         cells = [c for c in row if tag_of(c) in ("td", "th")]
         i = 0
         while i < len(cells) - 1:
@@ -122,10 +133,15 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
     return pairs
 
 
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+
+
 def is_metadata_line(text: str) -> bool:
-    """A short line that opens with a metadata label (发布日期：…, 来源：…)."""
+    """A short line that opens with a metadata label (发布日期：…, 来源：…),
+    possibly after the date itself (2024-09-21 19:02 来源：…)."""
     if len(text) > 120:
         return False
+    text = _LEADING_DATE.sub("", text, count=1)
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
 
@@ -156,7 +172,8 @@ def find_field_blocks(root, excluded: set, stats) -> list:
         if el in excluded or el in claimed:
             continue
         if el.tag == "table":
-            ok = len(table_fields(el)) >= 2
+            # a label table holds no tables: one that does is page layout
+            ok = el.find(".//table") is None and len(table_fields(el)) >= 2
         elif el.tag == "dl":
             ok = len(dl_fields(el)) >= 2
         else:

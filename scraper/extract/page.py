@@ -274,8 +274,15 @@ class _Page:
                     fields[label] = value
 
         scope_elements = set(scope.iter())
+        # A label table just before the article's box (gov.cn puts 索引号/
+        # 发文机关 above the headline's container) belongs to it too.
+        outer = scope.getparent()
+        before_scope: set = set()
+        if outer is not None and outer.tag not in ("body", "html"):
+            for sibling in scope.itersiblings(preceding=True):
+                before_scope.update(sibling.iter())
         for el in self.field_blocks:
-            if el in scope_elements:
+            if el in scope_elements or el in before_scope:
                 add(block_fields(el))
                 self.field_elements.add(el)
                 if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
