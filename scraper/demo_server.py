@@ -9,8 +9,8 @@ charset (so a GBK page must be decoded from its bytes), `/` as index.html,
 404 for anything else. `routes.json` beside `site/` adds what a real portal
 does wrong: a lying Content-Type, a 500 answered once, a redirect.
 
-Every request is appended to the access log as `METHOD URI STATUS`, one line
-each, flushed at once, so tests can prove what the crawler fetched and what
+Every request is appended to the access log as `GET URI STATUS "USER-AGENT"`,
+one line each, flushed at once, so tests can prove what the crawler fetched and what
 it never asked for.
 
 `DemoServer` runs this module as a subprocess and stops it; the demo
@@ -95,7 +95,8 @@ def make_site(site_dir: Path, access_log, delay: float):
             for name, value in headers.items():
                 request.setHeader(name, value)
             if access_log:
-                access_log.write(f"GET {uri} {status}\n")
+                agent = (request.getHeader("User-Agent") or "").replace('"', "'")
+                access_log.write(f'GET {uri} {status} "{agent}"\n')
                 access_log.flush()
             if not delay:
                 return body
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site_dir", nargs="?", type=Path, default=DEFAULT_SITE,
                         help="a directory with site/ (and optionally routes.json); default: data/demo_site")
     parser.add_argument("--port", type=int, default=0, help="0 = a free port (default)")
-    parser.add_argument("--access-log", type=Path, help="append `GET URI STATUS` lines here")
+    parser.add_argument("--access-log", type=Path, help='append `GET URI STATUS "USER-AGENT"` lines here')
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to hold every response (slow server)")
     args = parser.parse_args(argv)
     if not (args.site_dir / "site").is_dir():

@@ -47,6 +47,8 @@ PORTAL_MAX_DEPTH = 6
 #: Listing pages followed in one pagination chain.
 PORTAL_MAX_LIST_PAGES = 1000
 DEPTH_LIMIT = 0                      # PortalSpider bounds depth itself (above)
+#: Processes that parse pages beside the crawl (0 = parse in the crawl process).
+PORTAL_PARSE_WORKERS = 1
 
 # -- output --------------------------------------------------------------------
 #: data/output/<site>/<run-id>/{articles,projects,policies,parks}.jsonl + manifest.json

@@ -209,6 +209,15 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
         ]
         if sum(possible) < 2:
             continue
+        # Items that show a date or region have text outside their links;
+        # lists without any need a typed heading, so look at it first.
+        if sum(1 for child, ok in zip(children, possible) if ok and total.get(child, 0) - links.get(child, 0) >= 2) < 2:
+            if sum(possible) < _MIN_BARE_ITEMS:
+                continue
+            first = next(child for child, ok in zip(children, possible) if ok)
+            heading, distance = find_heading(container, first, stats)
+            if distance > 1 or kind_from_heading(heading) not in ("project", "policy", "park"):
+                continue
         items = []
         linked = 0
         for child, n, ok in zip(children, counts, possible):
