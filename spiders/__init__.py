@@ -1,0 +1,1 @@
+"""Spiders (SPIDER_MODULES): portal.py is the one generic portal spider."""
