@@ -152,8 +152,15 @@ def pairs_start(text: str) -> int:
     return match.start() if match else len(text)
 
 
+_HAS_BLOCK = etree.XPath("boolean(.//*[self::div or self::p or self::table or self::ul or self::ol or self::li or self::dl or self::tr or self::section])")
+
+
 def _child_is_pair(child, stats) -> bool:
-    if not 2 < stats.total.get(child, 0) <= 80:
+    """One `标签：值` line: short, no blocks inside, not a heading (a title
+    such as 上海:以供给侧… reads like a pair but is not one)."""
+    if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    if _HAS_BLOCK(child):
         return False
     text = element_text(child)
     if not text or len(text) > 80:
@@ -182,8 +189,11 @@ def find_field_blocks(root, excluded: set, stats) -> list:
             children = [c for c in el if isinstance(c.tag, str)]
             if len(children) < 3:
                 continue
-            pairs = sum(1 for c in children if _child_is_pair(c, stats))
-            ok = pairs >= 3 and pairs * 10 >= len(children) * 6
+            pair_flags = [_child_is_pair(c, stats) for c in children]
+            pairs = sum(pair_flags)
+            # prose beside the pairs means this is the article's box, not a fact list
+            prose = any(not flag and stats.total.get(c, 0) > 80 for c, flag in zip(children, pair_flags))
+            ok = pairs >= 3 and pairs * 10 >= len(children) * 6 and not prose
         if ok:
             blocks.append(el)
             claimed.update(el.iter())
