@@ -7,8 +7,8 @@ that split or repeat the body across sibling containers). No class names.
 """
 from __future__ import annotations
 
-from .text import BLOCK_TAGS, HEADING_TAGS, Line, block_lines, tag_of
-from .vocab import BOILERPLATE_LINE_RE, SUMMARY_LINE_RE
+from .text import BLOCK_TAGS, Line, block_lines
+from .vocab import BOILERPLATE_LINE_RE, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -148,8 +148,6 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
 def is_heading(line: Line) -> bool:
     """A section heading: h2-h4, a bold-only line, or 一、/（一）/第一章, short
     and not a sentence."""
-    from .vocab import HEADING_PATTERN_RE, SENTENCE_END
-
     text = line.text
     if len(text) > 50 or text.endswith(SENTENCE_END):
         return False

@@ -6,7 +6,6 @@ Navigation blocks, 更多 links, ads and calls to action fail the item test
 """
 from __future__ import annotations
 
-from collections import Counter
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache

@@ -23,7 +23,7 @@ from .lists import ItemGroup, find_item_groups, join_url
 from .policy import document_name, document_number, issuer_from_title
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
-from .text import HEADING_TAGS, block_lines, element_text, fold, tag_of
+from .text import block_lines, element_text, fold
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,

@@ -8,7 +8,7 @@ occurs once is never dropped.
 """
 from __future__ import annotations
 
-from typing import Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from .body import is_heading
 from .text import Line, dedup_key
@@ -16,30 +16,27 @@ from .text import Line, dedup_key
 T = TypeVar("T")
 
 
+def _dedup(items: Sequence[T], text_of: Callable[[T], str]) -> tuple[list[T], int]:
+    seen: set[str] = set()
+    kept: list[T] = []
+    for item in items:
+        key = dedup_key(text_of(item))
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept, len(items) - len(kept)
+
+
 def dedup_texts(texts: Sequence[str]) -> tuple[list[str], int]:
     """(texts without repeats, number dropped). Texts with an empty key
     (pure punctuation) are kept: they cannot be told apart."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    for text in texts:
-        key = dedup_key(text)
-        if key and key in seen:
-            continue
-        seen.add(key)
-        kept.append(text)
-    return kept, len(texts) - len(kept)
+    return _dedup(texts, lambda text: text)
 
 
 def dedup_lines(lines: Sequence[Line]) -> tuple[list[Line], int]:
-    seen: set[str] = set()
-    kept: list[Line] = []
-    for line in lines:
-        key = dedup_key(line.text)
-        if key and key in seen:
-            continue
-        seen.add(key)
-        kept.append(line)
-    return kept, len(lines) - len(kept)
+    """dedup_texts for body lines (their heading flags travel with them)."""
+    return _dedup(lines, lambda line: line.text)
 
 
 def split_sections(lines: Sequence[Line]) -> list[dict]:
