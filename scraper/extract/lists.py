@@ -23,6 +23,7 @@ _MIN_TITLE = 4
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
 #: A link to one item (numeric id in the last path segment or the query),
 #: not to a category directory.
+_TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
 _MIN_BARE_ITEMS = 3
@@ -138,6 +139,11 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
         # [宁波]宁波市人民政府… : the entry's region, written into its link
         region_text = prefix.group(1)
         best_title = best_title[prefix.end():].strip()
+    trailing = _TRAILING_DATE.search(best_title)
+    if trailing and len(best_title) - len(trailing.group(0)) >= _MIN_TITLE and parse_date(trailing.group(1)):
+        # 标题 2025-08-27 written inside the link
+        date_text = trailing.group(1)
+        best_title = best_title[: trailing.start()].strip()
     for chunk in _text_chunks(el, set(best_anchors)):
         if chunk.startswith(_PREV_NEXT):
             return None  # 上一篇：… under an article, not a list entry
@@ -158,6 +164,12 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
             return None
         item.bare = True
     return item
+
+
+def _ends_with_digit(el) -> bool:
+    """A date written at the end of the link text (标题 2025-08-27)."""
+    text = element_text(el).rstrip("]）)】")
+    return bool(text) and text[-1].isdigit()
 
 
 def _is_region(text: str) -> bool:
@@ -210,7 +222,8 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
             continue
         # Items that show a date or region have text outside their links;
         # lists without any need a typed heading, so look at it first.
-        if sum(1 for child, ok in zip(children, possible) if ok and total.get(child, 0) - links.get(child, 0) >= 2) < 2:
+        if sum(1 for child, ok in zip(children, possible) if ok and (
+                total.get(child, 0) - links.get(child, 0) >= 2 or _ends_with_digit(child))) < 2:
             if sum(possible) < _MIN_BARE_ITEMS:
                 continue
             first = next(child for child, ok in zip(children, possible) if ok)

@@ -1,0 +1,64 @@
+"""List entries on small synthetic boxes: what is an entry and what is not."""
+from __future__ import annotations
+
+from scraper.extract import parse_page
+
+URL = "https://invest.example.cn/zc/index.html"
+
+
+def records(html: str) -> list[dict]:
+    page = parse_page(f"<html><head><title>列表页</title></head><body>{html}</body></html>".encode(), URL)
+    return page.records
+
+
+def test_date_written_inside_the_link_is_split_off():
+    got = records("""<div><h3>最新政策</h3><ul>
+      <li><a href="/zc/1001.html">关于印发《某某办法》的通知 2025-08-27</a></li>
+      <li><a href="/zc/1002.html">某某区人民政府关于支持发展的意见 [2025-08-20]</a></li></ul></div>""")
+    assert [(r["title"], r["published"], r["issuer"]) for r in got] == [
+        ("关于印发《某某办法》的通知", "2025-08-27", None),
+        ("某某区人民政府关于支持发展的意见", "2025-08-20", "某某区人民政府"),
+    ]
+
+
+def test_region_prefix_in_the_link_is_the_entry_region():
+    got = records("""<div><h3>招商项目</h3><ul>
+      <li><a href="/xm/11.html">[宁波]智能家电产业园配套项目</a><span>2025-09-01</span></li>
+      <li><a href="/xm/12.html">[政策]不是地区的前缀保持原样</a><span>2025-09-02</span></li></ul></div>""")
+    assert got[0]["title"] == "智能家电产业园配套项目" and got[0]["region"]["code"] == "330200"
+    assert got[1]["title"] == "[政策]不是地区的前缀保持原样" and got[1]["region"] is None
+
+
+def test_navigation_more_links_and_ctas_are_not_entries():
+    got = records("""<div><h3>上海徐汇区招商引资</h3><div>
+      <a href="/zhengce/">招商政策</a><a href="/liucheng/">投资流程</a><a href="/tudi/">土地招拍挂</a></div></div>
+      <div><h3>招商项目</h3><a href="/xm/">更多&gt;&gt;</a><ul>
+      <li><a href="/xm/21.html">新能源汽车零部件项目</a><span>2025-08-01</span></li>
+      <li><a href="/ruzhu/">企业入驻</a><span>2025-08-01</span></li>
+      <li><a href="/xm/22.html">生物医药中试平台项目</a><span>2025-07-30</span></li></ul></div>""")
+    assert [r["title"] for r in got] == ["新能源汽车零部件项目", "生物医药中试平台项目"]
+    assert {r["list"] for r in got} == {"招商项目"}
+
+
+def test_links_without_date_or_region_need_a_typed_heading_and_three_entries():
+    typed = records("""<div><div class="hd">推荐园区</div><ul>
+      <li><a href="/yq/301.html">宁波前湾新区</a></li><li><a href="/yq/302.html">杭州钱塘新区</a></li>
+      <li><a href="/yq/303.html">绍兴滨海新区</a></li></ul></div>""")
+    assert [(r["type"], r["title"], r["region"], r["published"]) for r in typed] == [
+        ("park", "宁波前湾新区", None, None), ("park", "杭州钱塘新区", None, None), ("park", "绍兴滨海新区", None, None)]
+    untyped = records("""<div><div class="hd">友情链接</div><ul>
+      <li><a href="/a/301.html">宁波前湾新区</a></li><li><a href="/a/302.html">杭州钱塘新区</a></li>
+      <li><a href="/a/303.html">绍兴滨海新区</a></li></ul></div>""")
+    assert untyped == []
+    files = records("""<div><div class="hd">政策文件</div><ul>
+      <li><a href="/f/1001.pdf">某某办法全文下载</a></li><li><a href="/f/1002.doc">某某细则全文下载</a></li>
+      <li><a href="/f/1003.pdf">某某通知全文下载</a></li></ul></div>""")
+    assert files == []
+
+
+def test_prev_next_links_are_not_a_list():
+    got = records("""<div><h3>政策解读</h3>
+      <div>上一篇：<a href="/zc/2001.html">关于进一步优化营商环境的通知</a></div>
+      <div>下一篇：<a href="/zc/2002.html">关于支持民营经济发展的意见</a></div>
+      <div>下一篇：<a href="/zc/2003.html">关于促进外贸稳定增长的通知</a></div></div>""")
+    assert got == []
