@@ -104,7 +104,9 @@ def child_full(url: str, output: Path, workers: int = 1) -> dict:
 
     settings = Settings()
     settings.setmodule("scraper.settings", priority="project")
-    for key, value in {**BENCH_SETTINGS, "OUTPUT_DIR": str(output), "PORTAL_PARSE_WORKERS": workers}.items():
+    # Each round a first run, with a state of its own (a shared one would replay every page).
+    for key, value in {**BENCH_SETTINGS, "OUTPUT_DIR": str(output), "STATE_DIR": str(output / ".state"),
+                       "PORTAL_PARSE_WORKERS": workers, "PROGRESS_INTERVAL": 0}.items():
         settings.set(key, value, priority="cmdline")
     started = time.monotonic()
     manifest = crawl("demo", [url], settings)

@@ -95,6 +95,7 @@ class DedupePipeline:
 
     def __init__(self, crawler):
         self.run = RunOutput.for_crawler(crawler)
+        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -106,4 +107,5 @@ class DedupePipeline:
 
     def process_item(self, item):
         self.run.store.add(item)
+        self.stats.inc_value(f"records/read/{item['type']}")
         return item

@@ -28,6 +28,15 @@ def temp_name(path: Path) -> Path:
 
 def write_atomic(path: Path, records: Iterable[dict]) -> int:
     """Write `records` to `path` as JSON Lines atomically; return how many."""
+    count = write_temp(path, records)
+    os.replace(temp_name(path), path)
+    return count
+
+
+def write_temp(path: Path, records: Iterable[dict]) -> int:
+    """Write `records` to `path`'s temporary name, flushed and fsynced, and
+    leave it there: `publish_temp(path)` moves it into place. Between the two,
+    a run records what it is about to publish (pipelines/run.py)."""
     tmp = temp_name(path)
     count = 0
     with open(tmp, "w", encoding="utf-8") as fh:
@@ -37,8 +46,14 @@ def write_atomic(path: Path, records: Iterable[dict]) -> int:
                 count += 1
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
     return count
+
+
+def publish_temp(path: Path) -> None:
+    """Move `path`'s temporary file into place; nothing to do if it already was."""
+    tmp = temp_name(path)
+    if tmp.exists():
+        os.replace(tmp, path)
 
 
 class AppendLog:
@@ -57,9 +72,15 @@ class AppendLog:
 
     def publish(self, path: Path | None = None) -> Path:
         target = path or self.path
+        self.close()
+        os.replace(temp_name(self.path), target)
+        return target
+
+    def close(self) -> None:
+        """Flush and fsync the temporary file (idempotent); it stays where it is."""
+        if self._fh.closed:
+            return
         self._writer.close()
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
-        os.replace(temp_name(self.path), target)
-        return target

@@ -4,10 +4,25 @@ reads the output next.
     {"run_id", "site", "status", "started", "finished", "seconds", "finish_reason",
      "start_urls", "pages_fetched", "pages_by_kind", "records", "records_read",
      "rejects", "http_errors", "download_errors", "retries",
-     "robots_disallowed", "offsite_links", "files", "schema_version"}
+     "robots_disallowed", "offsite_links", "pages_replayed", "pages_not_modified",
+     "pages_without_records", "responses", "files", "schema_version"}
+
+and, for runs that published (finished or degraded; pipelines/run.py):
+
+    {"mode": "incremental" | "full", "since", "resumed",
+     "changes": {type: {"new", "updated", "unchanged"}}, "records_seen": {type: n},
+     "vanished": {type: [{"type", "id", "url", "title"}]},
+     "coverage": {type: {field: {"filled", "total"}}}, "checks": [...]}
+
+`records` counts the records written to the files (in an incremental run,
+the new and updated ones); `records_seen` every record the run's snapshot
+held. `vanished`: records the previous published run saw and this one did
+not (gone from the lists, or their page now 404s).
 
 `status` is `running` while the crawl runs (a run killed with SIGKILL keeps
-it), then `finished`, `interrupted` (SIGTERM/SIGINT, or a CLOSESPIDER_* limit
+it until the next run of the site marks it `killed`), then `finished`,
+`degraded` (finished, files published, but a quality check failed;
+`latest` not moved), `interrupted` (SIGTERM/SIGINT, or a CLOSESPIDER_* limit
 ended it early) or `failed` (anything else, or nothing could be fetched).
 """
 from __future__ import annotations
@@ -65,6 +80,12 @@ def build_manifest(*, run_id: str, site: str, started: str, finished: str | None
         "retries": stats.get("retry/count", 0),
         "robots_disallowed": stats.get("robotstxt/forbidden", 0),
         "offsite_links": stats.get("portal/offsite_links", 0),
+        # Incremental runs (scraper/state.py): detail pages not fetched again, or answered 304.
+        "pages_replayed": stats.get("portal/pages_replayed", 0),
+        "pages_not_modified": stats.get("portal/pages_not_modified", 0),
+        "pages_without_records": stats.get("portal/pages_without_records", 0),
+        # Responses from the network (not the ones spiders/middlewares.py answered from the state).
+        "responses": stats.get("downloader/response_count", 0) - stats.get("portal/detail_links/fresh", 0),
         "files": files,
         "schema_version": SCHEMA_VERSION,
     }

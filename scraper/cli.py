@@ -1,14 +1,17 @@
 """`python -m scraper COMMAND ...`
 
     crawl     crawl a portal (a site profile in data/sites/ and/or start URLs)
-              into data/output/<site>/<run-id>/, then print a summary
+              into data/output/<site>/<run-id>/, then print a summary;
+              incremental (new and changed records) unless --full
+    runs      a table of a site's past runs
+    status    a site's last run and its open alarms
     demo      serve the bundled demo portal on a free loopback port, crawl it,
               print the summary, stop the server
     extract   print the records of saved pages as JSON Lines (scraper/extract_cli.py)
 
 Each command registers itself on the argparse subparsers (`register_*`) and
 sets `func`, which returns the exit code: 0 finished, 1 failed, 2 usage,
-130 interrupted.
+3 degraded (finished, but a quality check failed), 130 interrupted.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_SITE = ROOT / "data" / "demo_site"
-EXIT_CODES = {"finished": 0, "failed": 1, "interrupted": 130}
+EXIT_CODES = {"finished": 0, "failed": 1, "degraded": 3, "interrupted": 130}
 PLURALS = {"article": "articles", "project": "projects", "policy": "policies", "park": "parks"}
 
 
@@ -43,9 +46,17 @@ def register_crawl(subparsers) -> None:
         description="Crawl a portal into data/output/<site>/<run-id>/{articles,projects,policies,parks}.jsonl "
                     "+ manifest.json, and point data/output/<site>/latest at it when it finishes.",
     )
+    parser.add_argument("site_arg", nargs="?", metavar="SITE", help="same as --site")
     parser.add_argument("--site", help="site profile: a name in data/sites/ (e.g. 010b) or a .toml path")
     parser.add_argument("--start-url", action="append", default=[], metavar="URL",
                         help="start here instead of the profile's start_urls (repeatable; its host becomes allowed)")
+    parser.add_argument("--full", action="store_true",
+                        help="write every record of the site, not only the new and updated ones; setting RUN_MODE=full")
+    parser.add_argument("--resume", action="store_true",
+                        help="complete the run a killed or interrupted crawl of this site left unfinished "
+                             "(same run id); setting RUN_RESUME")
+    parser.add_argument("--since", metavar="DATE",
+                        help="also write records that changed in earlier runs since DATE (ISO, UTC); setting RUN_SINCE")
     _add_crawl_options(parser)
     parser.set_defaults(func=run_crawl_command)
 
@@ -87,7 +98,7 @@ def crawl(site: str | None, start_urls: list[str], settings) -> dict | None:
 
     profile = load_profile(site) if site else profile_for_urls(start_urls)
     if not settings.get("RUN_ID"):
-        settings.set("RUN_ID", new_run_id(), priority="cmdline")
+        settings.set("RUN_ID", _resumable(settings, profile.name) or new_run_id(), priority="cmdline")
     process = CrawlerProcess(settings)
     process.crawl(PortalSpider, site=site, start_urls=start_urls or None)
     process.start()
@@ -95,16 +106,59 @@ def crawl(site: str | None, start_urls: list[str], settings) -> dict | None:
     return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
 
 
+def _resumable(settings, site: str) -> str | None:
+    """With RUN_RESUME: the run id a killed crawl of `site` left unfinished."""
+    from pipelines.run import open_state, unfinished_run
+
+    if not settings.getbool("RUN_RESUME"):
+        return None
+    state = open_state(settings, site)
+    if state is None:
+        return None
+    try:
+        run_id = unfinished_run(state)
+    finally:
+        state.close()
+    print(f"Resuming run {run_id}" if run_id else "No unfinished run to resume; starting a new one", file=sys.stderr)
+    return run_id
+
+
+def _iso_utc(text: str) -> str:
+    """`2026-11-01` or `2026-11-01T06:00:00Z` (or with an offset) -> `2026-11-01T00:00:00Z`-style UTC."""
+    from datetime import datetime, timezone
+
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def run_crawl_command(args: argparse.Namespace) -> int:
     from scraper.sites import ProfileError, load_profile
 
-    if not args.site and not args.start_url:
-        print("error: give --site NAME or --start-url URL", file=sys.stderr)
+    if args.site_arg and args.site and args.site_arg != args.site:
+        print("error: give the site once (SITE or --site)", file=sys.stderr)
         return 2
+    args.site = args.site or args.site_arg
+    if not args.site and not args.start_url:
+        print("error: give SITE (or --site NAME) or --start-url URL", file=sys.stderr)
+        return 2
+    since = None
+    if args.since:
+        try:
+            since = _iso_utc(args.since)
+        except ValueError:
+            print(f"error: --since wants an ISO date or time, got {args.since!r}", file=sys.stderr)
+            return 2
     try:
         if args.site:
             load_profile(args.site)
-        settings = crawl_settings(args, RUN_ID=args.run_id or "")
+        modes = {"RUN_MODE": "full"} if args.full else {}
+        if args.resume:
+            modes["RUN_RESUME"] = True
+        if since:
+            modes["RUN_SINCE"] = since
+        settings = crawl_settings(args, RUN_ID=args.run_id or "", **modes)
         started = time.monotonic()
         manifest = crawl(args.site, args.start_url, settings)
     except ProfileError as exc:
@@ -132,6 +186,23 @@ def summary(manifest: dict, output_dir: Path, seconds: float) -> str:
     except ValueError:
         pass
     latest = "latest -> this run" if manifest["status"] == "finished" else "latest not moved"
+    extra = []
+    if "changes" in manifest:
+        changes = manifest["changes"]
+        unchanged = sum(c["unchanged"] for c in changes.values())
+        extra.append("  changes         " + ", ".join(
+            f"{p} +{changes[t]['new']} ~{changes[t]['updated']}" for t, p in PLURALS.items() if t in changes)
+            + f"  (+new ~updated; {unchanged} unchanged; {manifest['mode']})")
+        gone = {t: len(v) for t, v in manifest.get("vanished", {}).items() if v}
+        extra.append("  vanished        " + (", ".join(f"{n} {PLURALS[t]}" for t, n in gone.items()) or "none"))
+        if manifest.get("pages_replayed"):
+            extra.append(f"  from the state  {manifest['pages_replayed']} detail pages not fetched again "
+                         f"({manifest.get('pages_not_modified', 0)} of them after a 304 Not Modified)")
+    failed_checks = [c for c in manifest.get("checks", []) if not c.get("passed")]
+    if "checks" in manifest:
+        extra.append("  checks          " + (f"{len(manifest['checks'])} passed" if not failed_checks else
+                                             "FAILED " + "; ".join(f"{c['name']} ({c.get('detail') or c['value']})"
+                                                                   for c in failed_checks)))
     lines = [
         f"{manifest['site']}: {manifest['status']} ({manifest['finish_reason']}) in {seconds:.1f} s",
         f"  pages fetched   {manifest['pages_fetched']}" + (f"  ({kinds})" if kinds else ""),
@@ -141,9 +212,105 @@ def summary(manifest: dict, output_dir: Path, seconds: float) -> str:
         + f"; retries {manifest['retries']}",
         f"  not followed    {manifest['robots_disallowed']} disallowed by robots.txt, "
         f"{manifest['offsite_links']} off-site links",
+        *extra,
         f"  output          {run_dir}/  ({latest})",
     ]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- runs, status
+
+def register_runs(subparsers) -> None:
+    for name, func, text in (("runs", run_runs_command, "a table of a site's past runs, newest first"),
+                             ("status", run_status_command, "a site's last run and its open alarms")):
+        parser = subparsers.add_parser(name, help=text, description=text.capitalize() + ", from the manifests "
+                                       "in data/output/<site>/*/manifest.json.")
+        parser.add_argument("site", metavar="SITE", help="site name (its profile name, or the host for URL-only crawls)")
+        parser.add_argument("--output", type=Path, help="output root (default: data/output)")
+        if name == "runs":
+            parser.add_argument("-n", "--limit", type=int, default=20, help="at most this many runs (default 20)")
+        parser.set_defaults(func=func)
+
+
+def site_manifests(output: Path | None, site: str) -> list[dict]:
+    """Every run's manifest of `site`, newest first."""
+    from scraper.settings import OUTPUT_DIR
+
+    site_dir = (output or Path(OUTPUT_DIR)) / site
+    manifests = []
+    for path in site_dir.glob("*/manifest.json"):
+        if path.parent.is_symlink():
+            continue
+        try:
+            manifests.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return sorted(manifests, key=lambda m: (m.get("started") or "", m.get("run_id") or ""), reverse=True)
+
+
+def _changes_cell(manifest: dict, record_type: str) -> str:
+    change = (manifest.get("changes") or {}).get(record_type)
+    if change is None:
+        return str((manifest.get("records") or {}).get(record_type, "-"))
+    return f"+{change['new']}/~{change['updated']}"
+
+
+def _checks_cell(manifest: dict) -> str:
+    checks = manifest.get("checks")
+    if checks is None:
+        return "-"
+    failed = [c["name"] for c in checks if not c.get("passed")]
+    return "ok" if not failed else "FAILED: " + ", ".join(failed)
+
+
+def runs_table(manifests: list[dict]) -> str:
+    header = ["started (UTC)", "run id", "status", "mode", *PLURALS.values(), "vanished", "checks"]
+    rows = [header]
+    for m in manifests:
+        vanished = sum(len(v) for v in (m.get("vanished") or {}).values())
+        rows.append([(m.get("started") or "?").replace("T", " ").rstrip("Z"), m.get("run_id", "?"), m.get("status", "?"),
+                     m.get("mode", "-"), *(_changes_cell(m, t) for t in PLURALS), str(vanished), _checks_cell(m)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1] for r in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n\n+new/~updated records per type; `-` where the run has no such count."
+
+
+def run_runs_command(args: argparse.Namespace) -> int:
+    manifests = site_manifests(args.output, args.site)
+    if not manifests:
+        print(f"No runs of {args.site!r} yet.", file=sys.stderr)
+        return 1
+    print(runs_table(manifests[:args.limit]))
+    return 0
+
+
+def run_status_command(args: argparse.Namespace) -> int:
+    manifests = site_manifests(args.output, args.site)
+    if not manifests:
+        print(f"No runs of {args.site!r} yet.", file=sys.stderr)
+        return 1
+    last = manifests[0]
+    published = next((m for m in manifests if m.get("status") in ("finished", "degraded")), None)
+    good = next((m for m in manifests if m.get("status") == "finished"), None)
+    lines = [f"{args.site}: last run {last.get('run_id')} {last.get('status')}, started {last.get('started')}"
+             + (f", ended {last['finished']} ({last.get('finish_reason')})" if last.get("finished") else "")]
+    lines.append(f"  latest          {good['run_id'] + ' (' + good['finished'] + ')' if good else 'none yet'}")
+    if published and "changes" in published:
+        lines.append("  last published  " + published["run_id"] + ": " + ", ".join(
+            f"{_changes_cell(published, t)} {p}" for t, p in PLURALS.items()))
+    lines.append("  next due        not known here: runs are scheduled by cron or Scrapyd (README, Scheduling)")
+    alarms = [c for c in (published or {}).get("checks", []) if not c.get("passed")]
+    if alarms:
+        lines.append(f"  open alarms     {len(alarms)} (run {published['run_id']}):")
+        lines += [f"    {c['name']}: {c.get('detail') or c['value']} (threshold {c['threshold']})" for c in alarms]
+    else:
+        lines.append("  open alarms     none")
+    vanished = [v for vs in ((published or {}).get("vanished") or {}).values() for v in vs]
+    if vanished:
+        lines.append(f"  vanished        {len(vanished)} record(s) in the last published run:")
+        lines += [f"    {v['type']}: {v.get('title')} {v.get('url') or ''}".rstrip() for v in vanished[:20]]
+    print("\n".join(lines))
+    return 3 if alarms else 0
 
 
 # ---------------------------------------------------------------- demo
@@ -169,6 +336,8 @@ def run_demo_command(args: argparse.Namespace) -> int:
     settings = crawl_settings(
         args, RUN_ID=args.run_id or "", AUTOTHROTTLE_ENABLED=False, DOWNLOAD_DELAY=0,
         CONCURRENT_REQUESTS_PER_DOMAIN=4, LOG_LEVEL=args.log_level.upper() if args.log_level else "WARNING",
+        # A new port each time makes new record ids: state between demo runs would mean nothing.
+        STATE_ENABLED=False, PROGRESS_INTERVAL=0,
     )
     with DemoServer(args.site_dir) as server:
         print(f"Demo portal at {server.url} ; crawling it ...", flush=True)
@@ -193,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scraper", description="Crawl 招商 portals into JSON Lines records.")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register_crawl(subparsers)
+    register_runs(subparsers)
     register_demo(subparsers)
     _register_extract(subparsers)
     return parser

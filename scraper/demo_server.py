@@ -6,7 +6,10 @@ Prints its base URL (`http://127.0.0.1:PORT/`) as the first line of stdout,
 the way Scrapy's own test mock servers do, then serves until killed. Files
 are served as a plain static server would: `.html` as `text/html` with no
 charset (so a GBK page must be decoded from its bytes), `/` as index.html,
-404 for anything else. `routes.json` beside `site/` adds what a real portal
+404 for anything else. Files carry an `ETag` (hash of the bytes) and a
+`Last-Modified` (the file's mtime), and a conditional request that matches
+(`If-None-Match`, else `If-Modified-Since`) is answered 304 with no body, as
+a real static server would. `routes.json` beside `site/` adds what a real portal
 does wrong: a lying Content-Type, a 500 answered once, a redirect.
 
 Every request is appended to the access log as `GET URI STATUS "USER-AGENT"`,
@@ -19,9 +22,11 @@ command, the tests and the benchmark all use it.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
+from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
 DEFAULT_SITE = Path(__file__).resolve().parents[1] / "data" / "demo_site"
@@ -91,6 +96,8 @@ def make_site(site_dir: Path, access_log, delay: float):
             uri = request.uri.decode("latin-1")
             path = request.path.decode("latin-1")
             status, headers, body = self._answer(uri, path)
+            if status == 200 and self._not_modified(request, headers):
+                status, body = 304, b""
             request.setResponseCode(status)
             for name, value in headers.items():
                 request.setHeader(name, value)
@@ -109,6 +116,20 @@ def make_site(site_dir: Path, access_log, delay: float):
             reactor.callLater(delay, finish)
             return NOT_DONE_YET
 
+        @staticmethod
+        def _not_modified(request, headers: dict) -> bool:
+            etag = headers.get("ETag")
+            if_none_match = request.getHeader("If-None-Match")
+            if if_none_match is not None:
+                return etag is not None and etag in [t.strip() for t in if_none_match.split(",")]
+            since, modified = request.getHeader("If-Modified-Since"), headers.get("Last-Modified")
+            if since is None or modified is None:
+                return False
+            try:
+                return parsedate_to_datetime(modified) <= parsedate_to_datetime(since)
+            except (TypeError, ValueError):
+                return False
+
         def _answer(self, uri: str, path: str) -> tuple[int, dict, bytes]:
             route = routes.get(uri) or routes.get(path) or {}
             if "location" in route:
@@ -122,7 +143,9 @@ def make_site(site_dir: Path, access_log, delay: float):
             if root not in file.parents or not file.is_file():
                 return 404, {"Content-Type": "text/html"}, b"<html><body><h1>404 Not Found</h1></body></html>"
             content_type = route.get("content_type") or CONTENT_TYPES.get(file.suffix, "application/octet-stream")
-            return 200, {"Content-Type": content_type}, file.read_bytes()
+            body = file.read_bytes()
+            return 200, {"Content-Type": content_type, "ETag": '"' + hashlib.sha1(body).hexdigest()[:16] + '"',
+                         "Last-Modified": formatdate(file.stat().st_mtime, usegmt=True)}, body
 
     site = Site(Portal())
     site.log = lambda request: None  # our own access log, not twisted's

@@ -65,6 +65,39 @@ ITEM_PIPELINES = {
     # when the crawl closes (pipelines/jsonl.py, pipelines/run.py).
     "pipelines.dedupe.DedupePipeline": 200,
 }
+
+# -- between runs (scraper/state.py) ---------------------------------------------
+#: data/state/<site>.sqlite: records seen, detail pages read. Empty: `state/`
+#: beside OUTPUT_DIR (data/state/ by default).
+STATE_DIR = ""
+STATE_ENABLED = True
+#: A detail page read longer ago than this is asked again, conditionally
+#: (If-None-Match / If-Modified-Since); younger ones are not fetched unless
+#: their listing shows a newer date. 0: revalidate every known page every run.
+STATE_MAX_AGE_DAYS = 7.0
+#: "incremental": the files hold new and updated records; "full": all of them.
+RUN_MODE = "incremental"
+#: ISO date: also emit records that changed in earlier runs since then (--since).
+RUN_SINCE = ""
+#: Continue the run a killed or interrupted crawl left unfinished (--resume), same run id.
+RUN_RESUME = False
+#: Seconds to wait between the steps of publishing: for crash tests only.
+RUN_PUBLISH_PAUSE = 0.0
+#: Passed to scraper.quality.evaluate (its defaults when empty).
+QUALITY_THRESHOLDS = {}
+
+DOWNLOADER_MIDDLEWARES = {
+    # 50: before robots.txt (100) and the download slots: a detail page the
+    # state knows to be fresh is answered from it, with no request at all.
+    "spiders.middlewares.IncrementalDetails": 50,
+}
+EXTENSIONS = {
+    # 500: the default slot for extensions; logs pages, queue, records, rate.
+    "scraper.progress.Progress": 500,
+}
+#: Seconds between progress lines in the log (0: none).
+PROGRESS_INTERVAL = 30.0
+
 FEED_EXPORT_ENCODING = "utf-8"       # if anyone adds -o: Chinese as UTF-8, not \\u escapes
 
 # -- switched off ----------------------------------------------------------------

@@ -12,18 +12,31 @@ A profile is configuration, never code:
 
     [selectors]                          # optional overrides for the extractor
 
+    [quality]                            # optional: alarm thresholds (scraper/quality.py)
+    records_drop = 0.3
+
 The whole table is handed to `scraper.extract.parse_page(profile=...)`,
 which reads `url_patterns` and `selectors`; the crawler reads the rest.
+
+Profiles are read from data/sites/ in a checkout, else from the package
+(`scraper/profiles/`, where setup.py copies them): a Scrapyd egg is a zip
+file, so those are read with importlib.resources, not as paths.
 """
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scraper.quality import ThresholdError, merge_thresholds
+
 SITES_DIR = Path(__file__).resolve().parents[1] / "data" / "sites"
+#: Where an installed package (a Scrapyd egg) keeps the profiles: setup.py copies data/sites there.
+PACKAGED_PROFILES = "profiles"
 PAGE_KINDS = ("article", "project", "policy", "park", "listing", "other")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -39,7 +52,7 @@ class SiteProfile:
     start_urls: list[str] = field(default_factory=list)
     excluded_hosts: list[str] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
-    path: Path | None = None
+    path: Path | Traversable | None = None
 
     def allows(self, url: str) -> bool:
         """True for http(s) URLs on an allowed, not excluded host (any port)."""
@@ -70,18 +83,29 @@ class SiteProfile:
         return SiteProfile(self.name, hosts, list(urls), list(self.excluded_hosts), self.raw, self.path)
 
 
-def find_profile(name_or_path: str) -> Path:
-    """`demo` -> data/sites/demo.toml; a path is taken as it is."""
+def profile_dirs() -> list[Path | Traversable]:
+    """data/sites/ in a checkout; the packaged copy in an installed egg or wheel."""
+    if SITES_DIR.is_dir():
+        return [SITES_DIR]
+    packaged = resources.files("scraper").joinpath(PACKAGED_PROFILES)
+    return [packaged] if packaged.is_dir() else []
+
+
+def find_profile(name_or_path: str) -> Path | Traversable:
+    """`demo` -> data/sites/demo.toml (or the packaged copy); a path is taken as it is."""
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
             raise ProfileError(f"no profile file {path}")
         return path
-    candidate = SITES_DIR / f"{name_or_path}.toml"
-    if not candidate.is_file():
-        known = ", ".join(sorted(p.stem for p in SITES_DIR.glob("*.toml"))) or "none"
-        raise ProfileError(f"no site profile {name_or_path!r} in {SITES_DIR} (known: {known})")
-    return candidate
+    dirs = profile_dirs()
+    for directory in dirs:
+        candidate = directory.joinpath(f"{name_or_path}.toml")
+        if candidate.is_file():
+            return candidate
+    known = ", ".join(sorted(p.name[:-5] for d in dirs for p in d.iterdir() if p.name.endswith(".toml"))) or "none"
+    where = ", ".join(str(d) for d in dirs) or str(SITES_DIR)
+    raise ProfileError(f"no site profile {name_or_path!r} in {where} (known: {known})")
 
 
 def load_profile(name_or_path: str) -> SiteProfile:
@@ -93,7 +117,7 @@ def load_profile(name_or_path: str) -> SiteProfile:
     return profile_from_dict(raw, path)
 
 
-def profile_from_dict(raw: dict, path: Path | None = None) -> SiteProfile:
+def profile_from_dict(raw: dict, path: Path | Traversable | None = None) -> SiteProfile:
     where = str(path) if path else "profile"
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
@@ -113,6 +137,10 @@ def profile_from_dict(raw: dict, path: Path | None = None) -> SiteProfile:
                 re.compile(regex)
             except re.error as exc:
                 raise ProfileError(f"{where}: url_patterns.{kind}: bad regex {regex!r}: {exc}") from exc
+    try:
+        merge_thresholds(raw.get("quality"))
+    except ThresholdError as exc:
+        raise ProfileError(f"{where}: [quality]: {exc}") from exc
     profile = SiteProfile(
         name=name,
         allowed_hosts=[h.lower() for h in hosts],

@@ -14,9 +14,19 @@ pagination. Nothing else: navigation, tag pages, 上一篇/下一篇, attachment
 and CTAs are never requested. Every URL is canonicalised first (tracking
 parameters, query order, fragment), so a page is fetched once however it is
 linked, and must be on an allowed host.
+
+Incremental (scraper/state.py): listing pages are always read; a detail page
+read by an earlier run is fetched again only when its listing shows a newer
+date, or (with If-None-Match / If-Modified-Since) when it is older than
+STATE_MAX_AGE_DAYS (spiders/middlewares.py decides). Otherwise, and on a 304,
+what the page said last time (records and links, from the state's page
+cache) is replayed as if it had been read, so the run's snapshot is complete
+and unchanged records hash the same. Every detail page read is written to
+the page cache at once.
 """
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime, timezone
 
 import scrapy
@@ -24,7 +34,9 @@ from scrapy import signals
 from scrapy.http import Response
 
 from scraper.extract import NotHTMLError
+from pipelines.run import RunOutput
 from scraper.sites import ProfileError, SiteProfile, load_profile, profile_for_urls
+from scraper.state import DETAIL_KINDS
 from scraper.urls import canonical_url
 from spiders.parsing import PageParser
 
@@ -62,6 +74,8 @@ class PortalSpider(scrapy.Spider):
         self.start_urls = [canonical_url(u) for u in profile.start_urls]
         self.allowed_domains = profile.domains
         self._seen: set[str] = set(self.start_urls)
+        self.run_id: str | None = None
+        self.state_store = None  # scraper.state.StateStore, from the run (start())
 
     @classmethod
     def update_settings(cls, settings) -> None:
@@ -74,6 +88,7 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_depth = crawler.settings.getint("PORTAL_MAX_DEPTH")
         spider.max_list_pages = crawler.settings.getint("PORTAL_MAX_LIST_PAGES")
+        spider.max_age_days = crawler.settings.getfloat("STATE_MAX_AGE_DAYS")
         spider.parser = PageParser(crawler.settings.getint("PORTAL_PARSE_WORKERS"), spider.logger)
         crawler.signals.connect(spider.parser.open, signal=signals.spider_opened)
         crawler.signals.connect(spider.parser.close, signal=signals.spider_closed)
@@ -85,6 +100,10 @@ class PortalSpider(scrapy.Spider):
         return spider
 
     async def start(self):
+        run = RunOutput.for_crawler(self.crawler)
+        run.open()
+        self.run_id = run.run_id
+        self.state_store = run.state
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, meta={"portal_depth": 0, "list_pages": 0})
 
@@ -95,6 +114,22 @@ class PortalSpider(scrapy.Spider):
         Scrapy's own decoding believes the header, and a GBK page served as
         `charset=utf-8` would come out as mojibake."""
         stats = self.crawler.stats
+        depth = response.meta.get("portal_depth", 0)
+        list_pages = response.meta.get("list_pages", 0)
+        # Cached under the URL that was asked for (a redirect's target may differ).
+        asked = canonical_url(response.meta.get("redirect_urls", [response.url])[0])
+        if response.status == 304 or response.meta.get("portal_replay"):
+            cached = self.state_store.page(asked) if self.state_store is not None else None
+            if cached is not None:
+                if response.status == 304:
+                    stats.inc_value("portal/pages_not_modified")
+                    self.state_store.touch_page(asked, _now_utc(), response.meta.get("listing_date"))
+                for out in self._replay(cached, depth, list_pages):
+                    yield out
+                return
+        if response.status in (404, 410):
+            self._gone(asked)
+            return
         content_type = response.headers.get(b"Content-Type")
         try:
             page = await self.parser.parse(
@@ -110,23 +145,52 @@ class PortalSpider(scrapy.Spider):
             return
         stats.inc_value("portal/pages")
         stats.inc_value(f"portal/pages/{page.kind}")
-        for record in page.records:
-            yield record
+        links = asdict(page.links)
+        if page.kind in DETAIL_KINDS and self.state_store is not None:
+            header = response.headers.get
+            self.state_store.save_page(
+                asked, kind=page.kind, etag=_text(header(b"ETag")), last_modified=_text(header(b"Last-Modified")),
+                fetched_at=_now_utc(), listing_date=response.meta.get("listing_date"),
+                records=page.records, links=links, run_id=self.run_id)
+        for out in self._page(page.records, links, depth, list_pages):
+            yield out
 
-        depth = response.meta.get("portal_depth", 0)
-        list_pages = response.meta.get("list_pages", 0)
-        follow = []
+    def _gone(self, url: str) -> None:
+        """A detail page read before now answers 404/410: its record is gone
+        from the site, even where a stale list still links it."""
+        cached = self.state_store.page(url) if self.state_store is not None else None
+        if cached is None:
+            return
+        self.crawler.stats.inc_value("portal/pages_gone")
+        ids = {(r["type"], r["id"]) for r in cached["records"] if "body" in r}
+        ids = ids or {tuple(key) for key in cached["links"].get("gone") or []}  # gone last time too
+        RunOutput.for_crawler(self.crawler).gone.update(ids)
+        self.state_store.save_page(url, kind="gone", etag=None, last_modified=None, fetched_at=_now_utc(),
+                                   listing_date=None, records=[], links={"gone": sorted(ids)}, run_id=self.run_id)
+        self.logger.info("Gone (404/410): %s", url)
+
+    def _replay(self, cached: dict, depth: int, list_pages: int):
+        """A detail page not fetched (or answered 304): what it said last time."""
+        self.crawler.stats.inc_value("portal/pages_replayed")
+        self.crawler.stats.inc_value(f"portal/pages_replayed/{cached['kind']}")
+        return self._page(cached["records"], cached["links"], depth, list_pages)
+
+    def _page(self, records: list[dict], links: dict, depth: int, list_pages: int):
+        if not records:
+            self.crawler.stats.inc_value("portal/pages_without_records")
+        yield from records
+        # What the list shows of each item: its date decides whether to read the item again.
+        listed = {canonical_url(r["url"]): r.get("published") for r in records if r.get("url") and "body" not in r}
         if depth < self.max_depth:
-            for urls in page.links.details.values():
-                follow += self._follow(urls, depth + 1, 0, DETAIL_PRIORITY)
-            follow += self._follow(page.links.more, depth + 1, 0, LISTING_PRIORITY)
+            for urls in links["details"].values():
+                yield from self._follow(urls, depth + 1, 0, DETAIL_PRIORITY, listed)
+            yield from self._follow(links["more"], depth + 1, 0, LISTING_PRIORITY)
         if list_pages < self.max_list_pages:
-            follow += self._follow(page.links.next_pages, depth, list_pages + 1, LISTING_PRIORITY)
-        for request in follow:
-            yield request
+            yield from self._follow(links["next_pages"], depth, list_pages + 1, LISTING_PRIORITY)
 
-    def _follow(self, urls, depth: int, list_pages: int, priority: int) -> list[scrapy.Request]:
-        requests = []
+    def _follow(self, urls, depth: int, list_pages: int, priority: int, listed: dict | None = None):
+        """Requests for links not seen before. Detail links (`listed` given)
+        carry the date their list showed, for spiders/middlewares.py."""
         for url in urls:
             url = canonical_url(url)
             if url in self._seen:
@@ -136,6 +200,11 @@ class PortalSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("portal/offsite_links")
                 self.logger.debug("Not following off-site link %s", url)
                 continue
-            requests.append(scrapy.Request(url, callback=self.parse, priority=priority,
-                                           meta={"portal_depth": depth, "list_pages": list_pages}))
-        return requests
+            meta = {"portal_depth": depth, "list_pages": list_pages}
+            if listed is not None:
+                meta["listing_date"] = listed.get(url)
+            yield scrapy.Request(url, callback=self.parse, priority=priority, meta=meta)
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None

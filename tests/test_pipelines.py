@@ -34,7 +34,7 @@ def page_records(name: str) -> list[dict]:
 
 def make_crawler(output: Path, run_id: str = "run-1"):
     values = {k: getattr(project_settings, k) for k in dir(project_settings) if k.isupper()}
-    values.update(OUTPUT_DIR=str(output), RUN_ID=run_id, PORTAL_PARSE_WORKERS=0)
+    values.update(OUTPUT_DIR=str(output), STATE_DIR=str(output / ".state"), RUN_ID=run_id, PORTAL_PARSE_WORKERS=0)
     crawler = get_crawler(PortalSpider, values)
     crawler.spider = PortalSpider.from_crawler(crawler, site="demo", start_urls="http://127.0.0.1:8000/")
     return crawler
