@@ -11,7 +11,10 @@ every article) and from its own page. Those records share an id
   shown beside the entry;
 - between two list entries, the one with more fields filled wins, then the
   one read from the smaller source URL, so the result does not depend on the
-  order in which concurrent responses arrived.
+  order in which concurrent responses arrived;
+- an own page fetched again in the same run after last run's copy of it was
+  replayed from the state (its listing showed a newer date, spiders/portal.py)
+  replaces that copy (`RecordStore.replace_own`).
 
 Records are held in SQLite in the run directory, not in a dict: a big portal
 has tens of thousands of items and the crawl's memory must not grow with them.
@@ -77,6 +80,22 @@ class RecordStore:
             self._db.execute("UPDATE records SET record = ? WHERE type = ? AND id = ?",
                              (json.dumps(new, ensure_ascii=False), *key))
 
+    def replace_own(self, record: dict) -> None:
+        """`record` is an item's own page read again in this run, after an
+        older copy of that page was replayed from the state: it wins outright,
+        and only its empty fields are filled from what was merged so far."""
+        key = (record["type"], record["id"])
+        row = self._db.execute("SELECT record FROM records WHERE type = ? AND id = ?", key).fetchone()
+        if row is None:
+            self.add(record)
+            return
+        merged = dict(record)
+        for name, value in json.loads(row[0]).items():
+            if _empty(merged.get(name)) and not _empty(value):
+                merged[name] = value
+        self._db.execute("UPDATE records SET record = ? WHERE type = ? AND id = ?",
+                         (json.dumps(merged, ensure_ascii=False), *key))
+
     def records(self, record_type: str) -> Iterator[dict]:
         """The merged records of one type, in the order they were first seen."""
         for (text,) in self._db.execute("SELECT record FROM records WHERE type = ? ORDER BY rowid", (record_type,)):
@@ -106,6 +125,11 @@ class DedupePipeline:
         self.run.attach_store(RecordStore(self.run.dir / ".records.sqlite"))
 
     def process_item(self, item):
-        self.run.store.add(item)
+        key = (item["type"], item["id"])
+        if "body" in item and key in self.run.superseding:
+            self.run.superseding.discard(key)
+            self.run.store.replace_own(item)
+        else:
+            self.run.store.add(item)
         self.stats.inc_value(f"records/read/{item['type']}")
         return item

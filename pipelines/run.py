@@ -159,6 +159,8 @@ class RunOutput:
         self.store = None
         #: (type, id) of records whose own page now answers 404/410 (the spider says): not in the snapshot.
         self.gone: set[tuple[str, str]] = set()
+        #: (type, id) of own-page records read again after a replay (the spider says): they replace it.
+        self.superseding: set[tuple[str, str]] = set()
         self.rejects: AppendLog | None = None
         self.manifest: dict | None = None
         self.thresholds: dict | None = None
@@ -314,8 +316,10 @@ class RunOutput:
                     elif previous != digest:
                         change = {"change": "updated", "previous_hash": previous}
                     else:
-                        change = since_rows.get((record_type, record["id"])) or {"change": "unchanged"}
-                    counts["new" if previous is None else "updated" if previous != digest else "unchanged"] += 1
+                        change = {"change": "unchanged"}
+                    counts[change["change"]] += 1
+                    if change["change"] == "unchanged":  # in this run; --since may still want it
+                        change = since_rows.get((record_type, record["id"]), change)
                     if self.mode == "full" or change["change"] != "unchanged":
                         yield {**record, **change}
                 self._stage(rows)

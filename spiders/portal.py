@@ -76,6 +76,10 @@ class PortalSpider(scrapy.Spider):
         self._seen: set[str] = set(self.start_urls)
         self.run_id: str | None = None
         self.state_store = None  # scraper.state.StateStore, from the run (start())
+        #: detail URL -> the newest date any page fetched in this run showed beside a link to it
+        self.listed_dates: dict[str, str] = {}
+        #: detail URL replayed from the state as fresh -> the day it was judged by (spiders/middlewares.py)
+        self.replayed_as_of: dict[str, str] = {}
 
     @classmethod
     def update_settings(cls, settings) -> None:
@@ -146,6 +150,9 @@ class PortalSpider(scrapy.Spider):
         stats.inc_value("portal/pages")
         stats.inc_value(f"portal/pages/{page.kind}")
         links = asdict(page.links)
+        if response.meta.get("portal_supersede"):
+            RunOutput.for_crawler(self.crawler).superseding.update(
+                (r["type"], r["id"]) for r in page.records if "body" in r)
         if page.kind in DETAIL_KINDS and self.state_store is not None:
             header = response.headers.get
             self.state_store.save_page(
@@ -173,20 +180,38 @@ class PortalSpider(scrapy.Spider):
         """A detail page not fetched (or answered 304): what it said last time."""
         self.crawler.stats.inc_value("portal/pages_replayed")
         self.crawler.stats.inc_value(f"portal/pages_replayed/{cached['kind']}")
-        return self._page(cached["records"], cached["links"], depth, list_pages)
+        return self._page(cached["records"], cached["links"], depth, list_pages, replayed=True)
 
-    def _page(self, records: list[dict], links: dict, depth: int, list_pages: int):
+    def _page(self, records: list[dict], links: dict, depth: int, list_pages: int, replayed: bool = False):
         if not records:
             self.crawler.stats.inc_value("portal/pages_without_records")
         yield from records
         # What the list shows of each item: its date decides whether to read the item again.
         listed = {canonical_url(r["url"]): r.get("published") for r in records if r.get("url") and "body" not in r}
+        if not replayed:
+            yield from self._newer_dates(listed, depth)
         if depth < self.max_depth:
             for urls in links["details"].values():
                 yield from self._follow(urls, depth + 1, 0, DETAIL_PRIORITY, listed)
             yield from self._follow(links["more"], depth + 1, 0, LISTING_PRIORITY)
         if list_pages < self.max_list_pages:
             yield from self._follow(links["next_pages"], depth, list_pages + 1, LISTING_PRIORITY)
+
+    def _newer_dates(self, listed: dict, depth: int):
+        """Remember the dates a fetched page shows beside its links; a page
+        already replayed from the state as fresh whose date here is newer is
+        fetched after all (its own record then supersedes the replayed one)."""
+        for url, date in listed.items():
+            if not date:
+                continue
+            if date[:10] > self.listed_dates.get(url, "")[:10]:
+                self.listed_dates[url] = date
+            if url in self.replayed_as_of and date[:10] > self.replayed_as_of[url]:
+                del self.replayed_as_of[url]
+                self.crawler.stats.inc_value("portal/detail_links/listing_later")
+                yield scrapy.Request(url, callback=self.parse, priority=DETAIL_PRIORITY, dont_filter=True,
+                                     meta={"portal_depth": depth + 1, "list_pages": 0, "listing_date": date,
+                                           "portal_supersede": True})
 
     def _follow(self, urls, depth: int, list_pages: int, priority: int, listed: dict | None = None):
         """Requests for links not seen before. Detail links (`listed` given)

@@ -18,6 +18,7 @@ from mockserver import DEMO_SITE, FAST, ROOT, MockServer, crawl_command, subproc
 FILES = {"article": "articles", "project": "projects", "policy": "policies", "park": "parks"}
 LISTING = re.compile(r"^/$|^/robots\.txt$|/list_\d+\.html$")
 EDITED_POLICY = "/zhengce/detail/2470.html"
+REDATED_PROJECT = "/info/detail/125800.html"
 DELETED_PARK = "/yuanqu/1141.html"
 NEW_PROJECT = "/info/detail/130001.html"
 COPIED_PROJECT = "/info/detail/126731.html"
@@ -144,6 +145,29 @@ def test_incremental_runs(runs, demo_expected):
     assert records["article"] == [] and records["park"] == []
     assert "Progress: " in done.stderr  # the progress line (scraper/progress.py), at least the one at the end
 
+    # 6. A project republished with a newer date on its listing (and its page; the side
+    #    lists on other pages, replayed from the state, still show the old date): fetched
+    #    again with the default max age, and no other detail page is.
+    root = site / "site"
+    listing, page = root / "xiangmu" / "list_2.html", root / REDATED_PROJECT.lstrip("/")
+    listing.write_text(re.sub(r'(' + re.escape(REDATED_PROJECT) + r'.*?<span class="date">)2025-08-05',
+                              r"\g<1>2026-11-28", listing.read_text(encoding="utf-8"), count=1, flags=re.S),
+                       encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("发布日期:2025年08月05日", "发布日期:2026年11月28日"),
+                    encoding="utf-8")
+    redated, records, requests, done = runner.crawl()
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert [uri for uri, status in requests if not LISTING.search(uri) and status == 200] == [REDATED_PROJECT]
+    assert [(r["change"], r["url"][len(prefix):], r["published"]) for r in records["project"]] == [
+        ("updated", REDATED_PROJECT, "2026-11-28")]
+    assert sum(len(r) for r in records.values()) == 1
+    assert redated["changes"]["project"] == {"new": 0, "updated": 1, "unchanged": 44}
+    # ... and the run after it sees the same record (same hash): nothing to emit, nothing fetched.
+    after, records, requests, done = runner.crawl()
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert records == {t: [] for t in FILES}
+    assert [uri for uri, status in requests if not LISTING.search(uri) and status == 200] == []
+
     # runs and status read the manifests.
     table = subprocess.run([*crawl_command("", runner.output)[:5], "runs", "demo", "--output", str(runner.output)],
                            cwd=ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=60)
@@ -152,7 +176,7 @@ def test_incremental_runs(runs, demo_expected):
     status = subprocess.run([*crawl_command("", runner.output)[:5], "status", "demo", "--output", str(runner.output)],
                             cwd=ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=60)
     assert status.returncode == 0, status.stderr
-    assert "last run run-5 finished" in status.stdout and "open alarms     none" in status.stdout
+    assert "last run run-7 finished" in status.stdout and "open alarms     none" in status.stdout
 
 
 def test_a_failed_quality_check_makes_a_degraded_run_that_exits_non_zero(tmp_path, demo_expected):

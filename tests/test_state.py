@@ -103,3 +103,27 @@ def test_recover_completes_a_run_killed_while_publishing(tmp_path):
     assert set(store.record_hashes("policy")) == {"1"} and store.runs()[0]["status"] == "finished"
     assert recover(store, site_dir) == []  # once
     store.close()
+
+
+def test_an_own_page_read_again_replaces_the_replayed_copy(tmp_path):
+    from pipelines.dedupe import RecordStore
+
+    store = RecordStore(tmp_path / "r.sqlite")
+    listed = dict(record("1", list="上海徐汇区优惠政策", region={"raw": "上海"}), body=None)
+    del listed["body"]
+    store.add(record("1", body="旧正文"))                       # replayed from the state
+    store.add(listed)                                          # its list entry
+    store.replace_own(record("1", body="新正文", published="2026-11-28"))  # fetched again
+    (merged,) = store.records("policy")
+    assert merged["body"] == "新正文" and merged["published"] == "2026-11-28"
+    assert merged["list"] == "上海徐汇区优惠政策" and merged["region"] == {"raw": "上海"}  # still from the list
+    store.close()
+
+
+def test_crawl_takes_the_site_as_an_argument_and_checks_since():
+    from scraper.cli import build_parser, main
+
+    args = build_parser().parse_args(["crawl", "demo", "--full", "--resume", "--since", "2026-11-01"])
+    assert (args.site_arg, args.full, args.resume, args.since) == ("demo", True, True, "2026-11-01")
+    assert main(["crawl", "demo", "--site", "010b"]) == 2     # two different sites
+    assert main(["crawl", "demo", "--since", "yesterday"]) == 2
