@@ -52,7 +52,12 @@ PORTAL_PARSE_WORKERS = 1
 
 # -- output --------------------------------------------------------------------
 #: data/output/<site>/<run-id>/{articles,projects,policies,parks}.jsonl + manifest.json
-OUTPUT_DIR = str(ROOT / "data" / "output")
+#: In a checkout: data/output/ of the repository. Run from an egg (Scrapyd),
+#: the package sits inside a zip file, so the default is data/output/ under the
+#: working directory, or $SCRAPER_OUTPUT_DIR when set.
+OUTPUT_DIR = os.environ.get("SCRAPER_OUTPUT_DIR") or str(
+    (ROOT if (ROOT / "data").is_dir() else Path.cwd()) / "data" / "output"
+)
 #: Set by `python -m scraper crawl --run-id`; generated when empty.
 RUN_ID = ""
 ITEM_PIPELINES = {
