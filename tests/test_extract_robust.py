@@ -32,3 +32,8 @@ def test_random_markup_never_crashes(parts, encoding):
 def test_deeply_nested_page_does_not_hit_the_recursion_limit():
     body = b"<html><body>" + b"<div>" * 3000 + "深层嵌套的正文段落，测试递归深度。".encode() * 5 + b"</div>" * 3000 + b"</body></html>"
     parse_page(body, "https://example.cn/a.html")
+
+
+def test_control_characters_beside_hidden_markup():
+    body = '<html><body><div style="display:none">x</div>\x1f<p>正文段落内容，控制字符之后。\x0b</p></body></html>'.encode()
+    parse_page(body, "https://example.cn/a.html")

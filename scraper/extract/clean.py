@@ -14,6 +14,7 @@ from lxml import etree
 # Plain etree elements: lxml.html's element-class lookup costs more than
 # the parse itself on a typical page.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "invisible"})
 _DROP_TAGS = (
@@ -27,6 +28,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 def parse_html(text: str):
     """lxml document for `text`; never raises on malformed markup."""
     text = _XML_DECL.sub("", text, count=1)
+    # The HTML parser keeps C0 control characters, but lxml refuses them when
+    # text is reassigned (drop_tree); they are never visible text.
+    text = _CONTROL_CHARS.sub("", text)
     root = etree.fromstring(text, parser=_PARSER) if text.strip() else None
     if root is None:
         root = etree.fromstring("<html><body></body></html>", parser=_PARSER)

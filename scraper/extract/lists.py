@@ -110,7 +110,7 @@ def _text_chunks(el, skip) -> list[str]:
     return chunks
 
 
-def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
+def read_item(el, base_url: str) -> ListItem | None:
     """An item is one title link (other links may repeat its URL, as an image
     link does), usually with a date or a region shown beside it; `bare`
     items show neither and count only under a typed heading."""
@@ -154,7 +154,7 @@ def read_item(el, base_url: str, page_year: int | None) -> ListItem | None:
             doc_number = document_number(chunk)
             if doc_number:
                 continue
-        if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk, page_year=page_year):
+        if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk):
             date_text = chunk
         elif region_text is None and _is_region(chunk):
             region_text = chunk
@@ -193,7 +193,7 @@ def _candidate_children(container) -> list:
     return [c for c in container if c.tag == tag]
 
 
-def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[ItemGroup]:
+def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
     """Every container whose repeated children are mostly list items, in
     document order.
 
@@ -238,7 +238,7 @@ def find_item_groups(root, base_url: str, page_year: int | None, stats) -> list[
             linked += 1
             if not ok:
                 continue
-            item = read_item(child, base_url, page_year)
+            item = read_item(child, base_url)
             # a title with a few facts (or a short abstract), not a column of the page
             if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
                 items.append(item)

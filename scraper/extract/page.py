@@ -214,7 +214,7 @@ class _Page:
         excluded = {self.title_el} if self.title_el is not None else set()
         # Year-less list dates (08-27) are only recognised here; their year
         # comes from the page's own date when the records are built.
-        self.groups = find_item_groups(root, self.source_url, None, self.stats)
+        self.groups = find_item_groups(root, self.source_url, self.stats)
         for group in self.groups:
             excluded.add(group.container)
         self.field_blocks = find_field_blocks(root, excluded, self.stats)
