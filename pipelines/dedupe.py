@@ -122,7 +122,7 @@ class DedupePipeline:
 
     def open_spider(self) -> None:
         self.run.open()
-        self.run.attach_store(RecordStore(self.run.dir / ".records.sqlite"))
+        self.run.attach_store(self.run.new_store())
 
     def process_item(self, item):
         key = (item["type"], item["id"])

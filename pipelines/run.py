@@ -29,7 +29,6 @@ into place and commits, exactly as the killed run would have.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -43,7 +42,7 @@ from scrapy import signals
 
 from pipelines.jsonl import AppendLog, publish_temp, write_atomic, write_temp
 from pipelines.manifest import build_manifest, pages_fetched, run_status, write_json_atomic
-from scraper.state import SqliteStateStore, StateStore, content_hash
+from scraper.state import SqliteStateStore, StateBusy, StateStore, content_hash
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +67,14 @@ def state_dir(settings) -> Path:
 
 
 def open_state(settings, site: str) -> StateStore | None:
+    """The site's state: in Redis for a distributed run (REDIS_URL), else SQLite."""
     if not settings.getbool("STATE_ENABLED", True):
         return None
+    if settings.get("REDIS_URL"):
+        from scraper.distributed.keys import connect
+        from scraper.distributed.state import RedisStateStore
+
+        return RedisStateStore(connect(settings.get("REDIS_URL")), site)
     return SqliteStateStore.for_site(state_dir(settings), site)
 
 
@@ -130,22 +135,35 @@ class RunOutput:
 
     @classmethod
     def for_crawler(cls, crawler) -> "RunOutput":
+        """The crawler's run; in a distributed crawl (REDIS_URL) a worker's
+        part of the shared run (scraper/distributed/worker.py), which the
+        merge step publishes."""
         if crawler not in cls._instances:
-            cls._instances[crawler] = cls(crawler)
+            if crawler.settings.get("REDIS_URL"):
+                from scraper.distributed.worker import WorkerRun
+
+                cls._instances[crawler] = WorkerRun.for_crawler(crawler)
+            else:
+                spider = crawler.spider
+                run = cls(crawler.settings, crawler.stats, getattr(spider, "site_name", None) or spider.name,
+                          list(getattr(spider, "start_urls", [])), getattr(spider, "profile", None))
+                crawler.signals.connect(run._spider_closed, signal=signals.spider_closed)
+                cls._instances[crawler] = run
         return cls._instances[crawler]
 
-    def __init__(self, crawler):
-        self.crawler = crawler
-        settings = crawler.settings
-        spider = crawler.spider
-        self.site = getattr(spider, "site_name", None) or spider.name
-        self.start_urls = list(getattr(spider, "start_urls", []))
+    def __init__(self, settings, stats, site: str, start_urls: list[str], profile=None):
+        """`stats` is a Scrapy stats collector (get_stats, inc_value): the
+        crawler's, or the merge step's sum of its workers'."""
+        self.settings = settings
+        self.stats = stats
+        self.profile = profile
+        self.site = site
+        self.start_urls = start_urls
         self.site_dir = Path(settings.get("OUTPUT_DIR")) / self.site
         self.mode = "full" if settings.get("RUN_MODE", "incremental") == "full" else "incremental"
         self.since = settings.get("RUN_SINCE") or None
         self.publish_pause = settings.getfloat("RUN_PUBLISH_PAUSE", 0.0)  # crash tests only
         self.state = open_state(settings, self.site)
-        self._lock = None
         self.resumed = False
         run_id = settings.get("RUN_ID")
         if settings.getbool("RUN_RESUME") and self.state is not None:
@@ -164,7 +182,8 @@ class RunOutput:
         self.rejects: AppendLog | None = None
         self.manifest: dict | None = None
         self.thresholds: dict | None = None
-        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+        #: More manifest fields (the merge step's `workers`, scraper/distributed/merge.py).
+        self.extra: dict = {}
 
     # -- during the crawl ----------------------------------------------------
 
@@ -199,12 +218,9 @@ class RunOutput:
 
     def _take_lock(self) -> None:
         """One crawl of a site at a time: the state and `latest` are the site's."""
-        self._lock = open(Path(self.state.path).with_suffix(".lock"), "w")
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock.close()
-            self._lock = None
+            self.state.lock()
+        except StateBusy:
             raise SiteBusy(f"another crawl of {self.site!r} is running (state {self.state.path})") from None
 
     def _make_dir(self) -> None:
@@ -227,13 +243,19 @@ class RunOutput:
         manifest.update(status="killed", finish_reason=f"killed; superseded by run {self.run_id}")
         write_json_atomic(path, manifest)
 
+    def new_store(self):
+        """A scratch RecordStore in the run directory (pipelines/dedupe.py)."""
+        from pipelines.dedupe import RecordStore
+
+        return RecordStore(self.dir / ".records.sqlite")
+
     def attach_store(self, store) -> None:
         """The RecordStore whose records are published at close."""
         self.store = store
 
     def reject(self, record: dict, reasons: list[str]) -> None:
         self.rejects.write({"reasons": reasons, "record": record})
-        self.crawler.stats.inc_value(f"records/rejected/{record.get('type')}")
+        self.stats.inc_value(f"records/rejected/{record.get('type')}")
 
     # -- at the end ------------------------------------------------------------
 
@@ -244,16 +266,13 @@ class RunOutput:
         if self.state is not None:
             self.state.close()
             self.state = None
-        if self._lock is not None:
-            self._lock.close()
-            self._lock = None
 
     def finish(self, reason: str) -> dict | None:
         if self.started is None:  # closed before it opened: nothing to publish
             self.close_state()
             return None
         try:
-            status = run_status(reason, pages_fetched(self.crawler.stats.get_stats()))
+            status = run_status(reason, pages_fetched(self.stats.get_stats()))
             if status == "finished":
                 try:
                     return self._publish(reason)
@@ -398,9 +417,8 @@ class RunOutput:
         if quality is None:
             return None
         if hasattr(quality, "thresholds_for"):
-            profile = getattr(self.crawler.spider, "profile", None)
-            return quality.thresholds_for(self.crawler.settings, getattr(profile, "raw", None))
-        return self.crawler.settings.getdict("QUALITY_THRESHOLDS") or None
+            return quality.thresholds_for(self.settings, getattr(self.profile, "raw", None))
+        return self.settings.getdict("QUALITY_THRESHOLDS") or None
 
     def _pause(self) -> None:
         if self.publish_pause:
@@ -411,8 +429,8 @@ class RunOutput:
                     manifest["pages_fetched"], manifest["records"], manifest["rejects"], self.dir)
 
     def _build_manifest(self, reason: str | None, records: dict, files: dict) -> dict:
-        stats = self.crawler.stats.get_stats()
-        return build_manifest(
+        stats = self.stats.get_stats()
+        return self.extra | build_manifest(
             run_id=self.run_id, site=self.site, started=self.started,
             finished=utc_now() if reason else None, seconds=round(time.monotonic() - self._started_monotonic, 3),
             reason=reason, start_urls=self.start_urls, stats=stats,

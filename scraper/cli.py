@@ -2,7 +2,11 @@
 
     crawl     crawl a portal (a site profile in data/sites/ and/or start URLs)
               into data/output/<site>/<run-id>/, then print a summary;
-              incremental (new and changed records) unless --full
+              incremental (new and changed records) unless --full;
+              with --redis URL --workers N, N worker processes share the
+              crawl through Redis and their records are merged at the end
+    worker    one worker of a distributed crawl (another machine's share)
+    merge     publish a distributed run whose coordinator is gone
     runs      a table of a site's past runs
     status    a site's last run and its open alarms
     demo      serve the bundled demo portal on a free loopback port, crawl it,
@@ -38,6 +42,8 @@ def _add_crawl_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                         help="any Scrapy setting, e.g. -s AUTOTHROTTLE_ENABLED=False (repeatable)")
     parser.add_argument("--log-level", help="DEBUG, INFO (default for crawl), WARNING, ERROR")
+    parser.add_argument("--redis", metavar="URL",
+                        help="redis://host:port/db: a distributed crawl through this Redis; setting REDIS_URL")
 
 
 def register_crawl(subparsers) -> None:
@@ -58,6 +64,8 @@ def register_crawl(subparsers) -> None:
     parser.add_argument("--since", metavar="DATE",
                         help="also write records that changed in earlier runs since DATE (ISO, UTC); setting RUN_SINCE")
     _add_crawl_options(parser)
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="with --redis: local worker processes (default 2; 0: only coordinate and merge)")
     parser.set_defaults(func=run_crawl_command)
 
 
@@ -79,6 +87,8 @@ def crawl_settings(args: argparse.Namespace, **overrides):
         settings.set("PORTAL_MAX_DEPTH", args.max_depth, priority="cmdline")
     if args.log_level:
         settings.set("LOG_LEVEL", args.log_level.upper(), priority="cmdline")
+    if getattr(args, "redis", None):
+        settings.set("REDIS_URL", args.redis, priority="cmdline")
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name:
@@ -160,8 +170,115 @@ def run_crawl_command(args: argparse.Namespace) -> int:
             modes["RUN_SINCE"] = since
         settings = crawl_settings(args, RUN_ID=args.run_id or "", **modes)
         started = time.monotonic()
+        if settings.get("REDIS_URL"):
+            return _distributed_crawl(args, settings, started)
+        if args.workers is not None:
+            print("error: --workers needs --redis URL", file=sys.stderr)
+            return 2
         manifest = crawl(args.site, args.start_url, settings)
     except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return report(manifest, settings, time.monotonic() - started)
+
+
+def _distributed_crawl(args: argparse.Namespace, settings, started: float) -> int:
+    from scraper.distributed.coordinator import RedisUnreachable, coordinate
+    from scraper.distributed.keys import RunConflict
+    from scraper.distributed.merge import NothingToMerge
+    from scraper.sites import load_profile, profile_for_urls
+
+    workers = 2 if args.workers is None else args.workers
+    if workers < 0:
+        print("error: --workers wants 0 or more", file=sys.stderr)
+        return 2
+    profile = load_profile(args.site) if args.site else profile_for_urls(args.start_url)
+    try:
+        manifest = coordinate(settings, profile.name, args.argv, workers, args.run_id or None, profile=profile)
+    except (RedisUnreachable, RunConflict, NothingToMerge) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if manifest is None:
+        return 1
+    return report(manifest, settings, time.monotonic() - started)
+
+
+def register_worker(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "worker", help="one worker of a distributed crawl",
+        description="Join the site's current run in Redis (or start one) and crawl its share; the run's "
+                    "coordinator (`crawl --redis`) or `merge` publishes it.")
+    parser.add_argument("site_arg", nargs="?", metavar="SITE", help="same as --site")
+    parser.add_argument("--site", help="site profile: a name in data/sites/ or a .toml path")
+    parser.add_argument("--start-url", action="append", default=[], metavar="URL", help="start URL (repeatable)")
+    parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--since", help=argparse.SUPPRESS)
+    parser.add_argument("--resume", action="store_true", help=argparse.SUPPRESS)
+    _add_crawl_options(parser)
+    parser.set_defaults(func=run_worker_command)
+
+
+def run_worker_command(args: argparse.Namespace) -> int:
+    from scrapy.crawler import CrawlerProcess
+
+    from scraper.distributed.coordinator import RedisUnreachable, open_redis
+    from scraper.sites import ProfileError, load_profile
+    from spiders.portal import PortalSpider
+
+    site = args.site or args.site_arg
+    if not args.redis:
+        print("error: a worker needs --redis URL", file=sys.stderr)
+        return 2
+    if not site and not args.start_url:
+        print("error: give SITE (or --site NAME) or --start-url URL", file=sys.stderr)
+        return 2
+    try:
+        if site:
+            load_profile(site)
+        settings = crawl_settings(args, RUN_ID=args.run_id or "")
+        open_redis(args.redis)
+    except (ProfileError, RedisUnreachable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    process = CrawlerProcess(settings)
+    process.crawl(PortalSpider, site=site, start_urls=args.start_url or None)
+    crawler = next(iter(process.crawlers))
+    process.start()
+    reason = crawler.stats.get_value("finish_reason")
+    return 0 if reason == "finished" else 130 if reason in ("shutdown", "cancelled") else 1
+
+
+def register_merge(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "merge", help="publish a distributed run",
+        description="Merge the records of the site's distributed run in Redis and publish it, as `crawl "
+                    "--redis` does when its workers are done. For a run whose coordinator is gone.")
+    parser.add_argument("site", metavar="SITE", help="site profile name (or the host for URL-only crawls)")
+    parser.add_argument("--redis", metavar="URL", required=True, help="redis://host:port/db")
+    parser.add_argument("--run-id", help="the run (default: the site's current run)")
+    parser.add_argument("--output", type=Path, help="output root (default: data/output)")
+    parser.add_argument("--force", action="store_true",
+                        help="publish as interrupted (*.jsonl.partial) even though requests are left")
+    parser.set_defaults(func=run_merge_command)
+
+
+def run_merge_command(args: argparse.Namespace) -> int:
+    from scraper.distributed.coordinator import RedisUnreachable, open_redis
+    from scraper.distributed.merge import NothingToMerge, merge_run
+    from scraper.sites import ProfileError, load_profile
+
+    args.contact = args.max_depth = args.log_level = None
+    args.set = []
+    settings = crawl_settings(args)
+    try:
+        profile = load_profile(args.site)
+    except ProfileError:
+        profile = None  # a URL-only crawl's site is its host
+    started = time.monotonic()
+    try:
+        manifest = merge_run(settings, args.site, open_redis(args.redis), run_id=args.run_id, profile=profile,
+                             force=args.force)
+    except (RedisUnreachable, NothingToMerge) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return report(manifest, settings, time.monotonic() - started)
@@ -362,6 +479,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scraper", description="Crawl 招商 portals into JSON Lines records.")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register_crawl(subparsers)
+    register_worker(subparsers)
+    register_merge(subparsers)
     register_runs(subparsers)
     register_demo(subparsers)
     _register_extract(subparsers)
@@ -369,5 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
+    args.argv = argv
     return args.func(args)

@@ -105,6 +105,25 @@ PROGRESS_INTERVAL = 30.0
 
 FEED_EXPORT_ENCODING = "utf-8"       # if anyone adds -o: Chinese as UTF-8, not \\u escapes
 
+# -- distributed runs (scraper/distributed/, README "Operations") ------------------
+#: redis://host:port/db: workers share the queue, duplicate filter and state
+#: there (scrapy-redis). Empty: one process, SQLite state.
+REDIS_URL = os.environ.get("SCRAPER_REDIS_URL", "")
+#: A worker that has not renewed its heartbeat for this long is taken for
+#: dead, and the requests it held are put back in the queue.
+DISTRIBUTED_LEASE_SECONDS = 30.0
+#: How often an idle worker looks at the shared queue.
+DISTRIBUTED_POLL_SECONDS = 0.5
+#: A worker stops when the whole run (queue and requests in progress) has been
+#: empty this long.
+DISTRIBUTED_IDLE_CLOSE_SECONDS = 10.0
+#: Set on PortalSpider when REDIS_URL is (spiders/portal.py), so plain
+#: `scrapy crawl portal -s REDIS_URL=...` on another machine joins the run too.
+DISTRIBUTED_SETTINGS = {
+    "SCHEDULER": "scraper.distributed.scheduler.LeasedScheduler",
+    "DUPEFILTER_CLASS": "scraper.distributed.scheduler.CanonicalDupeFilter",
+}
+
 # -- switched off ----------------------------------------------------------------
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False       # Scrapy 2.19's HTTP endpoint that runs posted Python

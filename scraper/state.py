@@ -30,6 +30,7 @@ shared store (Redis, issue 5) implements the same methods.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import sqlite3
@@ -108,8 +109,21 @@ class StateStore:
         """Newest first."""
         raise NotImplementedError
 
+    # -- one publisher at a time ---------------------------------------------------
+    def lock(self) -> None:
+        """Take the site's lock, or raise StateBusy: the state and `latest`
+        are the site's, so one run of a site publishes at a time."""
+        raise NotImplementedError
+
+    def unlock(self) -> None:
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
+
+
+class StateBusy(RuntimeError):
+    """Another process holds the site's lock."""
 
 
 SCHEMA = """
@@ -148,6 +162,7 @@ class SqliteStateStore(StateStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._lock = None
 
     @classmethod
     def for_site(cls, state_dir: str | Path, site: str) -> "SqliteStateStore":
@@ -248,7 +263,23 @@ class SqliteStateStore(StateStore):
             row["files"] = json.loads(row["files"]) if row["files"] else None
         return [r for r in rows if statuses is None or r["status"] in statuses]
 
+    def lock(self):
+        """An flock on `<site>.lock` beside the file: gone with the process, however it dies."""
+        handle = open(self.path.with_suffix(".lock"), "w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise StateBusy(f"another crawl holds the state {self.path}") from None
+        self._lock = handle
+
+    def unlock(self):
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
     def close(self):
+        self.unlock()
         self._db.close()
 
     def _transaction(self):

@@ -86,6 +86,8 @@ class PortalSpider(scrapy.Spider):
         super().update_settings(settings)
         # The User-Agent names the contact, whichever way CONTACT_URL was set.
         settings.set("USER_AGENT", user_agent(settings.get("BOT_NAME"), settings.get("CONTACT_URL")), priority="spider")
+        if settings.get("REDIS_URL"):
+            _distributed(settings)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -229,6 +231,19 @@ class PortalSpider(scrapy.Spider):
             if listed is not None:
                 meta["listing_date"] = listed.get(url)
             yield scrapy.Request(url, callback=self.parse, priority=priority, meta=meta)
+
+
+def _distributed(settings) -> None:
+    """A worker of a shared run (scraper/distributed/): the scrapy-redis
+    scheduler with leases, and the two middlewares that end the leases."""
+    for name, value in settings.getdict("DISTRIBUTED_SETTINGS").items():
+        settings.set(name, value, priority="spider")
+    spider_mw = settings.getdict("SPIDER_MIDDLEWARES")
+    spider_mw["scraper.distributed.acks.LeaseSpiderMiddleware"] = 5  # closest to the engine
+    settings.set("SPIDER_MIDDLEWARES", spider_mw, priority="spider")
+    downloader_mw = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    downloader_mw["scraper.distributed.acks.LeaseDownloaderMiddleware"] = 5  # after retries have given up
+    settings.set("DOWNLOADER_MIDDLEWARES", downloader_mw, priority="spider")
 
 
 def _text(value: bytes | None) -> str | None:

@@ -1,0 +1,121 @@
+"""When a leased request is done: its lease ends only after everything its
+response gave is saved, so a worker killed at any moment loses nothing.
+
+Scrapy hands a callback's output to the item pipelines and the scheduler
+concurrently (CONCURRENT_ITEMS), so "the callback returned" is too early.
+A lease is acked once (1) the callback's output has been read to the end
+and (2) each item it gave has left the pipelines (item_scraped, _dropped or
+_error; the last pipeline pushed it to Redis) and each request it gave has
+been queued in Redis or dropped as a duplicate. A download that fails for
+good (after retries, robots.txt, off-site) has no output: acked at once.
+A retry or a redirect takes its request's lease over in the scheduler.
+"""
+from __future__ import annotations
+
+from scrapy import Request, signals
+
+LEASE = "redis_lease"
+PARENT = "redis_parent"
+
+
+class AckTracker:
+    """Outstanding output per lease; acks through `ack(lease)` when none is left."""
+
+    def __init__(self, ack):
+        self._ack = ack
+        self._pending: dict[str, list] = {}  # lease -> [outstanding children, output read to the end]
+
+    def child(self, lease: str) -> None:
+        self._pending.setdefault(lease, [0, False])[0] += 1
+
+    def child_done(self, lease: str | None) -> None:
+        entry = self._pending.get(lease) if lease else None
+        if entry is not None:
+            entry[0] -= 1
+            self._maybe_ack(lease, entry)
+
+    def output_done(self, lease: str) -> None:
+        entry = self._pending.setdefault(lease, [0, False])
+        entry[1] = True
+        self._maybe_ack(lease, entry)
+
+    def _maybe_ack(self, lease: str, entry: list) -> None:
+        if entry[1] and entry[0] <= 0:
+            del self._pending[lease]
+            self._ack(lease)
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+
+def _scheduler(crawler):
+    engine = getattr(crawler, "engine", None)
+    slot = getattr(engine, "_slot", None)
+    return getattr(slot, "scheduler", None)
+
+
+def _tracker(crawler) -> AckTracker | None:
+    return getattr(_scheduler(crawler), "acks", None)
+
+
+class LeaseSpiderMiddleware:
+    """Counts what a leased response's callback gives (SPIDER_MIDDLEWARES at
+    a low order: closest to the engine, so it sees the final output)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        crawler.signals.connect(self._item_done, signal=signals.item_scraped)
+        crawler.signals.connect(self._item_done, signal=signals.item_dropped)
+        crawler.signals.connect(self._item_done, signal=signals.item_error)
+        crawler.signals.connect(self._request_dropped, signal=signals.request_dropped)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    async def process_spider_output(self, response, result):
+        tracker = _tracker(self.crawler)
+        lease = response.meta.get(LEASE)
+        if tracker is None or lease is None:
+            async for out in result:
+                yield out
+            return
+        try:
+            async for out in result:
+                if isinstance(out, Request):
+                    out.meta[PARENT] = lease
+                    tracker.child(lease)
+                elif out is not None:
+                    tracker.child(lease)
+                yield out
+        finally:
+            tracker.output_done(lease)
+
+    def _item_done(self, item=None, response=None, **kwargs) -> None:
+        tracker = _tracker(self.crawler)
+        if tracker is not None and response is not None and hasattr(response, "meta"):
+            tracker.child_done(response.meta.get(LEASE))
+
+    def _request_dropped(self, request, **kwargs) -> None:
+        tracker = _tracker(self.crawler)
+        if tracker is not None:
+            tracker.child_done(request.meta.pop(PARENT, None))
+
+
+class LeaseDownloaderMiddleware:
+    """A download that failed for good gives no output: its lease ends
+    (DOWNLOADER_MIDDLEWARES at the lowest order, so retries come first)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_exception(self, request, exception):
+        tracker = _tracker(self.crawler)
+        lease = request.meta.get(LEASE)
+        if tracker is not None and lease:
+            tracker.output_done(lease)
+        return None
