@@ -47,6 +47,8 @@ PORTAL_MAX_DEPTH = 6
 #: Listing pages followed in one pagination chain.
 PORTAL_MAX_LIST_PAGES = 1000
 DEPTH_LIMIT = 0                      # PortalSpider bounds depth itself (above)
+#: Read the next listing pages before the items of the current one (spiders/portal.py).
+PORTAL_LISTINGS_FIRST = False
 #: Processes that parse pages beside the crawl (0 = parse in the crawl process).
 PORTAL_PARSE_WORKERS = 1
 
@@ -122,6 +124,7 @@ DISTRIBUTED_IDLE_CLOSE_SECONDS = 10.0
 DISTRIBUTED_SETTINGS = {
     "SCHEDULER": "scraper.distributed.scheduler.LeasedScheduler",
     "DUPEFILTER_CLASS": "scraper.distributed.scheduler.CanonicalDupeFilter",
+    "PORTAL_LISTINGS_FIRST": True,
 }
 
 # -- switched off ----------------------------------------------------------------

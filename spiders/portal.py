@@ -41,9 +41,13 @@ from scraper.urls import canonical_url
 from spiders.parsing import PageParser
 
 #: Request priorities: finish the items of a listing before its next page,
-#: which keeps the queue of pending requests short on big portals.
+#: which keeps the queue of pending requests short on big portals. With
+#: PORTAL_LISTINGS_FIRST (distributed runs, whose queue is in Redis, not in
+#: the worker's memory) the other way round: the next listing pages are
+#: read first, so the queue fills fast enough for every worker.
 DETAIL_PRIORITY = 10
 LISTING_PRIORITY = 0
+LISTING_FIRST_PRIORITY = 20
 
 
 def _now_utc() -> str:
@@ -95,6 +99,8 @@ class PortalSpider(scrapy.Spider):
         spider.max_depth = crawler.settings.getint("PORTAL_MAX_DEPTH")
         spider.max_list_pages = crawler.settings.getint("PORTAL_MAX_LIST_PAGES")
         spider.max_age_days = crawler.settings.getfloat("STATE_MAX_AGE_DAYS")
+        spider.listing_priority = (LISTING_FIRST_PRIORITY if crawler.settings.getbool("PORTAL_LISTINGS_FIRST")
+                                   else LISTING_PRIORITY)
         spider.parser = PageParser(crawler.settings.getint("PORTAL_PARSE_WORKERS"), spider.logger)
         crawler.signals.connect(spider.parser.open, signal=signals.spider_opened)
         crawler.signals.connect(spider.parser.close, signal=signals.spider_closed)
@@ -195,9 +201,9 @@ class PortalSpider(scrapy.Spider):
         if depth < self.max_depth:
             for urls in links["details"].values():
                 yield from self._follow(urls, depth + 1, 0, DETAIL_PRIORITY, listed)
-            yield from self._follow(links["more"], depth + 1, 0, LISTING_PRIORITY)
+            yield from self._follow(links["more"], depth + 1, 0, self.listing_priority)
         if list_pages < self.max_list_pages:
-            yield from self._follow(links["next_pages"], depth, list_pages + 1, LISTING_PRIORITY)
+            yield from self._follow(links["next_pages"], depth, list_pages + 1, self.listing_priority)
 
     def _newer_dates(self, listed: dict, depth: int):
         """Remember the dates a fetched page shows beside its links; a page

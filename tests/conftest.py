@@ -55,3 +55,35 @@ def demo_crawl(tmp_path_factory, demo_expected) -> Crawl:
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr[-5000:]
         yield Crawl(server, base / "output", result, demo_expected)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real Redis on loopback (tests/redisserver.py)."""
+    import os
+
+    from redisserver import RedisServer, available
+
+    if os.environ.get("TEST_REDIS_URL"):
+        yield os.environ["TEST_REDIS_URL"]
+        return
+    if not available():
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("redis-server is not installed (.ci/run installs Debian's redis-server)")
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def redis_db(redis_url):
+    """A client on an empty database (flushed before each test)."""
+    from scraper.distributed.keys import connect
+
+    client = connect(redis_url)
+    client.flushdb()
+    yield client
+    client.close()

@@ -50,6 +50,17 @@ def test_max_age_zero_revalidates_every_known_page():
     assert refetch_reason(cached(fetched=NOW), None, NOW, 0) == "stale"
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def make_store(request, tmp_path):
+    """The same contract from both stores: SQLite, and Redis for distributed runs."""
+    if request.param == "sqlite":
+        return lambda: SqliteStateStore(tmp_path / "s.sqlite")
+    from scraper.distributed.state import RedisStateStore
+
+    client = request.getfixturevalue("redis_db")
+    return lambda: RedisStateStore(client, "site")
+
+
 def rows(*records):
     return [{"type": r["type"], "id": r["id"], "hash": content_hash(r), "record": r} for r in records]
 
@@ -61,8 +72,8 @@ def publish(store, run_id, records, status="finished"):
     store.commit_run(run_id)
 
 
-def test_records_are_committed_with_their_run_and_keep_their_history(tmp_path):
-    store = SqliteStateStore(tmp_path / "s.sqlite")
+def test_records_are_committed_with_their_run_and_keep_their_history(tmp_path, make_store):
+    store = make_store()
     publish(store, "r1", [record("1"), record("2")])
     first = store.record_hashes("policy")
     publish(store, "r2", [record("1", body="改了"), record("3")])
@@ -75,8 +86,8 @@ def test_records_are_committed_with_their_run_and_keep_their_history(tmp_path):
     store.close()
 
 
-def test_staged_rows_without_a_publishing_run_are_never_committed(tmp_path):
-    store = SqliteStateStore(tmp_path / "s.sqlite")
+def test_staged_rows_without_a_publishing_run_are_never_committed(tmp_path, make_store):
+    store = make_store()
     store.begin_run("killed", "2026-11-29T01:00:00Z", str(tmp_path))
     store.stage_records("killed", rows(record("1")))  # killed here, before stage_run
     assert recover(store, tmp_path) == []
@@ -84,11 +95,11 @@ def test_staged_rows_without_a_publishing_run_are_never_committed(tmp_path):
     store.close()
 
 
-def test_recover_completes_a_run_killed_while_publishing(tmp_path):
+def test_recover_completes_a_run_killed_while_publishing(tmp_path, make_store):
     site_dir = tmp_path / "demo"
     run_dir = site_dir / "r1"
     run_dir.mkdir(parents=True)
-    store = SqliteStateStore(tmp_path / "s.sqlite")
+    store = make_store()
     store.begin_run("r1", "2026-11-29T01:00:00Z", str(run_dir))
     write_temp(run_dir / "policies.jsonl", [record("1")])
     write_temp(run_dir / "parks.jsonl", [])
@@ -103,6 +114,31 @@ def test_recover_completes_a_run_killed_while_publishing(tmp_path):
     assert set(store.record_hashes("policy")) == {"1"} and store.runs()[0]["status"] == "finished"
     assert recover(store, site_dir) == []  # once
     store.close()
+
+
+def test_a_page_is_cached_touched_and_replaced(make_store):
+    store = make_store()
+    assert store.page("http://x/1.html") is None
+    store.save_page("http://x/1.html", kind="policy", etag='"e1"', last_modified=None, fetched_at="2026-11-01T00:00:00Z",
+                    listing_date="2025-08-01", records=[record("1")], links={"details": {}}, run_id="r1")
+    store.touch_page("http://x/1.html", "2026-11-29T00:00:00Z", None)
+    page = store.page("http://x/1.html")
+    assert page["fetched_at"] == "2026-11-29T00:00:00Z" and page["listing_date"] == "2025-08-01"
+    assert page["records"] == [record("1")] and page["etag"] == '"e1"'
+    store.close()
+
+
+def test_one_holder_of_the_site_lock(make_store):
+    from scraper.state import StateBusy
+
+    first, second = make_store(), make_store()
+    first.lock()
+    with pytest.raises(StateBusy):
+        second.lock()
+    first.unlock()
+    second.lock()
+    second.close()
+    first.close()
 
 
 def test_an_own_page_read_again_replaces_the_replayed_copy(tmp_path):

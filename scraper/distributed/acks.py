@@ -9,24 +9,53 @@ _error; the last pipeline pushed it to Redis) and each request it gave has
 been queued in Redis or dropped as a duplicate. A download that fails for
 good (after retries, robots.txt, off-site) has no output: acked at once.
 A retry or a redirect takes its request's lease over in the scheduler.
+
+If Redis cannot be reached while a response's output is being saved (an
+item or a new request not pushed), the lease is not acked but put back in
+the queue, as soon as Redis answers again: the page is read again later.
 """
 from __future__ import annotations
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from scrapy import Request, signals
 
 LEASE = "redis_lease"
 PARENT = "redis_parent"
+#: Redis out of reach: worth reading the page again, unlike a bug in a pipeline.
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
 
 
 class AckTracker:
-    """Outstanding output per lease; acks through `ack(lease)` when none is left."""
+    """Outstanding output per lease; acks through `ack(lease)` when none is
+    left, or, if some of it could not be saved, puts it back through
+    `put_back(lease)`. Both are Redis calls: what fails is kept and tried
+    again by `retry()` (the scheduler's poll)."""
 
-    def __init__(self, ack):
+    def __init__(self, ack, put_back=None):
         self._ack = ack
-        self._pending: dict[str, list] = {}  # lease -> [outstanding children, output read to the end]
+        self._put_back = put_back or ack
+        # lease -> [outstanding children, output read to the end, some output lost]
+        self._pending: dict[str, list] = {}
+        self._later: dict[str, bool] = {}  # lease -> put back (True) or ack (False), not yet done
 
     def child(self, lease: str) -> None:
-        self._pending.setdefault(lease, [0, False])[0] += 1
+        self._entry(lease)[0] += 1
+
+    def _entry(self, lease: str) -> list:
+        return self._pending.setdefault(lease, [0, False, False])
+
+    def fail(self, lease: str | None) -> None:
+        """Some of the lease's output could not be saved: put it back, not ack."""
+        if lease:
+            self._entry(lease)[2] = True
+
+    def pending_put_back(self, lease: str) -> bool:
+        return self._later.get(lease, False)
+
+    def put_back_later(self, lease: str) -> None:
+        self._later[lease] = True
+        self.retry()
 
     def child_done(self, lease: str | None) -> None:
         entry = self._pending.get(lease) if lease else None
@@ -35,17 +64,30 @@ class AckTracker:
             self._maybe_ack(lease, entry)
 
     def output_done(self, lease: str) -> None:
-        entry = self._pending.setdefault(lease, [0, False])
+        entry = self._entry(lease)
         entry[1] = True
         self._maybe_ack(lease, entry)
 
     def _maybe_ack(self, lease: str, entry: list) -> None:
         if entry[1] and entry[0] <= 0:
             del self._pending[lease]
-            self._ack(lease)
+            self._later[lease] = entry[2]
+            self.retry()
+
+    def retry(self) -> int:
+        """Ack or put back what is due; what Redis refuses stays for next time."""
+        done = 0
+        for lease, put_back in list(self._later.items()):
+            try:
+                (self._put_back if put_back else self._ack)(lease)
+            except REDIS_DOWN:
+                continue
+            del self._later[lease]
+            done += 1
+        return done
 
     def __len__(self) -> int:
-        return len(self._pending)
+        return len(self._pending) + len(self._later)
 
 
 def _scheduler(crawler):
@@ -88,13 +130,19 @@ class LeaseSpiderMiddleware:
                 elif out is not None:
                     tracker.child(lease)
                 yield out
+        except REDIS_DOWN:  # the callback could not read or write the state
+            tracker.fail(lease)
+            raise
         finally:
             tracker.output_done(lease)
 
-    def _item_done(self, item=None, response=None, **kwargs) -> None:
+    def _item_done(self, item=None, response=None, failure=None, **kwargs) -> None:
         tracker = _tracker(self.crawler)
         if tracker is not None and response is not None and hasattr(response, "meta"):
-            tracker.child_done(response.meta.get(LEASE))
+            lease = response.meta.get(LEASE)
+            if failure is not None and failure.check(*REDIS_DOWN):  # item_error: not pushed
+                tracker.fail(lease)
+            tracker.child_done(lease)
 
     def _request_dropped(self, request, **kwargs) -> None:
         tracker = _tracker(self.crawler)

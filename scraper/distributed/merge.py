@@ -75,14 +75,17 @@ def merge_run(settings, site: str, server, run_id: str | None = None, profile=No
     settings = settings.copy()
     settings.set("RUN_ID", run_id, priority="cmdline")
     run = RunOutput(settings, SummedStats(per_worker), site, json.loads(meta.get("start_urls", "[]")), profile)
+    run.resumed = run.dir.is_dir()  # a merge that was killed: done again from Redis
     run.open()
     started = meta.get("started") or run.started
     run.started = started
     run._started_monotonic = time.monotonic() - _seconds_since(started)
     run.extra = {"distributed": {
-        "workers": {w: {"pages": s.get("portal/pages", 0), "finish_reason": s.get("distributed/finish_reason")}
+        "workers": {w: {"pages": s.get("portal/pages", 0), "finish_reason": s.get("distributed/finish_reason"),
+                        "started": s.get("start_time"), "finished": s.get("finish_time")}
                     for w, s in sorted(per_worker.items())},
-        "records_pushed": server.llen(keys.items)}}
+        "records_pushed": server.llen(keys.items),
+        "requests_reclaimed": sum(s.get("distributed/reclaimed", 0) for s in per_worker.values())}}
     store = run.new_store()
     for entry in _read_list(server, keys.items):
         (store.replace_own if entry["op"] == "replace_own" else store.add)(entry["record"])

@@ -87,6 +87,10 @@ class LeasedPriorityQueue(PriorityQueue):
             moved += self._put_back(keys=[self.key, self.processing_key], args=[lease, score])
         return moved
 
+    def put_back(self, lease: str) -> int:
+        """Put one lease of ours back in the queue (its output was not all saved)."""
+        return self._put_back_leases([lease])
+
     def release(self) -> int:
         """Put this worker's leases back in the queue (a clean stop)."""
         mine = [lease for lease in self.server.hkeys(self.processing_key)

@@ -29,7 +29,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from scraper.distributed.acks import LEASE, PARENT, AckTracker
+from scraper.distributed.acks import LEASE, PARENT, REDIS_DOWN, AckTracker
 from scraper.distributed.queue import LeasedPriorityQueue
 from scraper.urls import canonical_url
 
@@ -67,7 +67,7 @@ class LeasedScheduler(Scheduler):
         self.queue = LeasedPriorityQueue(self.server, spider, keys.requests, keys.processing, self.run.worker_id,
                                          serializer=self.serializer)
         self.df = CanonicalDupeFilter(self.server, key=keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
-        self.acks = AckTracker(self.queue.ack)
+        self.acks = AckTracker(self.queue.ack, self.queue.put_back)
         self._drained_since: float | None = None
         self._last_reclaim = 0.0
         self.crawler.signals.connect(self._spider_idle, signal=signals.spider_idle)
@@ -87,38 +87,54 @@ class LeasedScheduler(Scheduler):
     def enqueue_request(self, request):
         lease = request.meta.pop(LEASE, None)     # a retry or redirect of a leased request
         parent = request.meta.pop(PARENT, None)   # a request a leased response gave
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
+        try:
+            seen = not request.dont_filter and self.df.request_seen(request)
+            if not seen:
+                self.queue.push(request, replaces=lease)
+        except REDIS_DOWN as exc:
+            logger.warning("Could not queue %s (%s): its page will be read again", request.url, exc)
             if lease:
+                self.acks.put_back_later(lease)
+            self.acks.fail(parent)
+            seen = True
+        if seen:
+            if lease and not self.acks.pending_put_back(lease):
                 self.acks.output_done(lease)
             if parent:
                 request.meta[PARENT] = parent     # request_dropped (engine) settles it
             return False
-        self.queue.push(request, replaces=lease)
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         self.acks.child_done(parent)
         return True
 
     def next_request(self):
-        request = self.queue.pop()
+        try:
+            request = self.queue.pop()
+        except REDIS_DOWN as exc:
+            logger.warning("Shared queue unreachable: %s", exc)
+            return None
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
     def has_pending_requests(self):
-        return len(self.queue) > 0
+        try:
+            return len(self.queue) > 0
+        except REDIS_DOWN:
+            return True  # unknown: do not let the engine call the worker idle
 
     # -- idle ------------------------------------------------------------------
 
     def drained(self) -> bool:
-        return len(self.queue) == 0 and self.queue.leased() == 0
+        return len(self.queue) == 0 and self.queue.leased() == 0 and len(self.acks) == 0
 
     def _tick(self) -> None:
         """Every poll: put back dead workers' leases (every few seconds), wake
         the engine when there is work, or when the run may be over."""
         try:
             now = time.monotonic()
+            self.acks.retry()
             if now - self._last_reclaim >= max(1.0, self.poll_seconds):
                 self._last_reclaim = now
                 moved = self.queue.reclaim_dead(self.run.keys.alive)
