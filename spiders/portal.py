@@ -99,6 +99,7 @@ class PortalSpider(scrapy.Spider):
         spider.max_depth = crawler.settings.getint("PORTAL_MAX_DEPTH")
         spider.max_list_pages = crawler.settings.getint("PORTAL_MAX_LIST_PAGES")
         spider.max_age_days = crawler.settings.getfloat("STATE_MAX_AGE_DAYS")
+        spider.shared_dupefilter = bool(crawler.settings.get("REDIS_URL"))
         spider.listing_priority = (LISTING_FIRST_PRIORITY if crawler.settings.getbool("PORTAL_LISTINGS_FIRST")
                                    else LISTING_PRIORITY)
         spider.parser = PageParser(crawler.settings.getint("PORTAL_PARSE_WORKERS"), spider.logger)
@@ -223,16 +224,22 @@ class PortalSpider(scrapy.Spider):
 
     def _follow(self, urls, depth: int, list_pages: int, priority: int, listed: dict | None = None):
         """Requests for links not seen before. Detail links (`listed` given)
-        carry the date their list showed, for spiders/middlewares.py."""
+        carry the date their list showed, for spiders/middlewares.py.
+
+        In a distributed run the shared duplicate filter alone decides: a page
+        read again because its first reading could not all be saved
+        (scraper/distributed/acks.py) must give its links again."""
         for url in urls:
             url = canonical_url(url)
             if url in self._seen:
                 continue
-            self._seen.add(url)
             if not self.profile.allows(url):
+                self._seen.add(url)
                 self.crawler.stats.inc_value("portal/offsite_links")
                 self.logger.debug("Not following off-site link %s", url)
                 continue
+            if not self.shared_dupefilter:
+                self._seen.add(url)
             meta = {"portal_depth": depth, "list_pages": list_pages}
             if listed is not None:
                 meta["listing_date"] = listed.get(url)

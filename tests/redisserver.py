@@ -21,8 +21,12 @@ def free_port() -> int:
 
 
 class RedisServer:
-    def __init__(self, workdir: Path):
+    """`persistent`: an append-only file in `workdir`, so a restart on the
+    same port comes back with the data (as production Redis should)."""
+
+    def __init__(self, workdir: Path, persistent: bool = False):
         self.workdir = workdir
+        self.persistent = persistent
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
@@ -33,7 +37,7 @@ class RedisServer:
     def start(self) -> "RedisServer":
         self.proc = subprocess.Popen(
             [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+             "--appendonly", "yes" if self.persistent else "no", "--appendfsync", "always", "--dir", str(self.workdir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:

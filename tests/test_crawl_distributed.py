@@ -107,6 +107,15 @@ def test_three_workers_fetch_every_page_once_and_give_the_single_crawls_records(
     assert redis_db.exists("zhaoshang:demo:state:pages")
 
 
+def stop_group(coordinator: subprocess.Popen) -> None:
+    """The coordinator and its workers (its process group), if still running."""
+    try:
+        os.killpg(coordinator.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    coordinator.wait()
+
+
 def children(pid: int) -> list[int]:
     out = []
     for entry in Path("/proc").iterdir():
@@ -125,7 +134,8 @@ def test_a_worker_killed_mid_crawl_loses_nothing(big_site, single, redis_db, red
         coordinator = subprocess.Popen(
             crawl_command(slow.url, tmp_path / "output", *FAST, "--redis", redis_url, "--workers", "3", *DIST,
                           "-s", "DISTRIBUTED_LEASE_SECONDS=3"),
-            cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
         try:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:  # about a third of the records read
@@ -139,10 +149,9 @@ def test_a_worker_killed_mid_crawl_loses_nothing(big_site, single, redis_db, red
             assert len(workers) == 3
             in_progress = redis_db.hlen(f"zhaoshang:demo:{run.decode()}:processing")
             os.kill(workers[0], signal.SIGKILL)
-            stdout, stderr = coordinator.communicate(timeout=600)
+            stdout, stderr = coordinator.communicate(timeout=300)
         finally:
-            if coordinator.poll() is None:
-                coordinator.kill()
+            stop_group(coordinator)
         assert coordinator.returncode == 0, stdout[-2000:] + stderr[-3000:]
         assert "1 of 3 local workers ended badly" in stdout
         got = records(tmp_path / "output", slow.host)
@@ -154,3 +163,40 @@ def test_a_worker_killed_mid_crawl_loses_nothing(big_site, single, redis_db, red
         # what the killed worker held was fetched again, nothing else was
         twice = [uri for uri, n in pages(slow.requests()).items() if n > 1]
         assert len(twice) <= m["distributed"]["requests_reclaimed"]
+
+
+def test_a_redis_restart_mid_crawl_loses_nothing(big_site, single, tmp_path):
+    """Redis (with its append-only file) stops for a few seconds and comes
+    back: workers wait, put back what they could not save, and finish."""
+    from redisserver import RedisServer
+
+    from scraper.distributed.keys import connect
+
+    redis = RedisServer(tmp_path, persistent=True).start()
+    client = connect(redis.url)
+    try:
+        with MockServer(tmp_path, site_dir=big_site, delay=0.01) as slow:
+            coordinator = subprocess.Popen(
+                crawl_command(slow.url, tmp_path / "output", *FAST, "--redis", redis.url, "--workers", "2", *DIST),
+                cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                start_new_session=True)
+            try:
+                deadline = time.monotonic() + 120
+                while time.monotonic() < deadline:
+                    run = client.get("zhaoshang:demo:run")
+                    if run and client.llen(f"zhaoshang:demo:{run.decode()}:items") > 10000:
+                        break
+                    time.sleep(0.2)
+                else:
+                    pytest.fail("the crawl did not get going")
+                redis.stop()
+                time.sleep(3)
+                redis.start()
+                stdout, stderr = coordinator.communicate(timeout=300)
+            finally:
+                stop_group(coordinator)
+            assert coordinator.returncode == 0, stdout[-2000:] + stderr[-3000:]
+            assert "Connection refused" in stderr  # the workers did see Redis go
+            assert records(tmp_path / "output", slow.host) == single["records"]
+    finally:
+        redis.stop()

@@ -39,6 +39,21 @@ class AckTracker:
         self._pending: dict[str, list] = {}
         self._later: dict[str, bool] = {}  # lease -> put back (True) or ack (False), not yet done
 
+    def started(self, lease: str) -> None:
+        """A request was popped under this lease."""
+        self._entry(lease)
+
+    def forget(self, lease: str) -> None:
+        """A retry or redirect took the lease over (scheduler)."""
+        self._pending.pop(lease, None)
+
+    def unsettled(self) -> int:
+        """Acks and put-backs that Redis has not taken yet."""
+        return len(self._later)
+
+    def knows(self, lease: str) -> bool:
+        return lease in self._pending or lease in self._later
+
     def child(self, lease: str) -> None:
         self._entry(lease)[0] += 1
 
@@ -165,5 +180,7 @@ class LeaseDownloaderMiddleware:
         tracker = _tracker(self.crawler)
         lease = request.meta.get(LEASE)
         if tracker is not None and lease:
+            if isinstance(exception, REDIS_DOWN):  # the state could not be read: not the page's fault
+                tracker.fail(lease)
             tracker.output_done(lease)
         return None

@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from scraper.distributed.keys import RunConflict, RunKeys, connect, join_run
+from scraper.distributed.acks import REDIS_DOWN
+from scraper.distributed.keys import RunKeys, connect, join_run
 from scraper.distributed.merge import NothingToMerge, drained, merge_run, run_progress
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +95,12 @@ def _watch(server, keys: RunKeys, procs: list, every: float, say) -> None:
     last = time.monotonic()
     while True:
         running = [p for p in procs if p.poll() is None]
-        p = run_progress(server, keys)
+        try:
+            p = run_progress(server, keys)
+        except REDIS_DOWN as exc:  # Redis restarting: the workers wait for it too
+            say(f"  Redis unreachable ({exc}); waiting", flush=True)
+            time.sleep(2)
+            continue
         if not running and p["alive"] == 0:
             return
         if time.monotonic() - last >= every:

@@ -47,6 +47,9 @@ class LeasedPriorityQueue(PriorityQueue):
         self.processing_key = processing_key
         self.worker_id = worker_id
         self._counter = itertools.count(1)
+        #: The lease of the last pop: if Redis went away before answering, the
+        #: pop may have happened all the same (see LeasedScheduler.next_request).
+        self.last_lease: str | None = None
         self._pop = server.register_script(_POP)
         self._put_back = server.register_script(_PUT_BACK)
 
@@ -62,7 +65,7 @@ class LeasedPriorityQueue(PriorityQueue):
 
     def pop(self, timeout=0):
         """The next request, leased: its lease id is in `meta["redis_lease"]`."""
-        lease = f"{self.worker_id}#{next(self._counter)}"
+        lease = self.last_lease = f"{self.worker_id}#{next(self._counter)}"
         data = self._pop(keys=[self.key, self.processing_key], args=[lease])
         if not data:
             return None
@@ -91,11 +94,13 @@ class LeasedPriorityQueue(PriorityQueue):
         """Put one lease of ours back in the queue (its output was not all saved)."""
         return self._put_back_leases([lease])
 
+    def mine(self) -> list[str]:
+        """This worker's leases, as Redis has them."""
+        return [lease.decode() for lease in self.server.hkeys(self.processing_key) if _owner(lease) == self.worker_id]
+
     def release(self) -> int:
         """Put this worker's leases back in the queue (a clean stop)."""
-        mine = [lease for lease in self.server.hkeys(self.processing_key)
-                if _owner(lease) == self.worker_id]
-        return self._put_back_leases(mine)
+        return self._put_back_leases(self.mine())
 
     def reclaim_dead(self, alive_key) -> int:
         """Put back the leases of workers whose heartbeat key has expired.

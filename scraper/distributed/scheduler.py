@@ -91,6 +91,8 @@ class LeasedScheduler(Scheduler):
             seen = not request.dont_filter and self.df.request_seen(request)
             if not seen:
                 self.queue.push(request, replaces=lease)
+                if lease:
+                    self.acks.forget(lease)
         except REDIS_DOWN as exc:
             logger.warning("Could not queue %s (%s): its page will be read again", request.url, exc)
             if lease:
@@ -113,7 +115,11 @@ class LeasedScheduler(Scheduler):
             request = self.queue.pop()
         except REDIS_DOWN as exc:
             logger.warning("Shared queue unreachable: %s", exc)
+            # the pop may have been done and its answer lost: put it back if so
+            self.acks.put_back_later(self.queue.last_lease)
             return None
+        if request is not None:
+            self.acks.started(request.meta[LEASE])
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
@@ -127,7 +133,7 @@ class LeasedScheduler(Scheduler):
     # -- idle ------------------------------------------------------------------
 
     def drained(self) -> bool:
-        return len(self.queue) == 0 and self.queue.leased() == 0 and len(self.acks) == 0
+        return len(self.queue) == 0 and self.queue.leased() == 0 and self.acks.unsettled() == 0
 
     def _tick(self) -> None:
         """Every poll: put back dead workers' leases (every few seconds), wake
@@ -141,6 +147,7 @@ class LeasedScheduler(Scheduler):
                 if moved:
                     logger.warning("Took back %d requests from workers that stopped answering", moved)
                     self.crawler.stats.inc_value("distributed/reclaimed", moved)
+                self._sweep()
             if self.drained():
                 self._drained_since = self._drained_since or now
             else:
@@ -149,6 +156,16 @@ class LeasedScheduler(Scheduler):
                 _wake(self.crawler.engine)
         except Exception as exc:  # Redis away for a moment: try again next tick
             logger.warning("Shared queue unreachable: %s", exc)
+
+    def _sweep(self) -> None:
+        """Leases Redis holds in this worker's name that it no longer works
+        on (a reply lost in a Redis outage, or a path that never settled):
+        put back, so a live worker never holds a request forever."""
+        stale = [lease for lease in self.queue.mine() if not self.acks.knows(lease)]
+        for lease in stale:
+            if self.queue.put_back(lease):
+                logger.warning("Put back request %s, which this worker had lost track of", lease)
+                self.crawler.stats.inc_value("distributed/put_back_lost")
 
     def _may_close(self) -> bool:
         return self._drained_since is not None and time.monotonic() - self._drained_since >= self.idle_close
