@@ -119,3 +119,44 @@ def test_output_that_could_not_be_saved_puts_the_lease_back_once_redis_answers()
     redis_up["up"] = True
     assert tracker.retry() == 1
     assert put_back == ["L1"] and acked == [] and len(tracker) == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["crawl", "demo", "--workers", "2"], "error: --workers needs --redis URL"),
+    (["crawl", "demo", "--redis", "redis://127.0.0.1:1/0"], "error: cannot use Redis at redis://127.0.0.1:1/0: "),
+    (["crawl", "demo", "--redis", "not-a-url"], "error: cannot use Redis at not-a-url: "),
+    (["worker", "demo"], "error: a worker needs --redis URL"),
+    (["merge", "demo", "--redis", "redis://127.0.0.1:1/0"], "error: cannot use Redis at"),
+])
+def test_distributed_commands_refuse_bad_input_in_one_line(args, message):
+    import subprocess
+    import sys
+
+    from mockserver import ROOT, subprocess_env
+
+    result = subprocess.run([sys.executable, "-m", "scraper", *args], cwd=ROOT, env=subprocess_env(),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_merge_says_when_there_is_no_run_or_it_is_not_over(redis_db, redis_url, tmp_path):
+    import subprocess
+    import sys
+
+    from mockserver import ROOT, subprocess_env
+
+    def merge():
+        return subprocess.run([sys.executable, "-m", "scraper", "merge", "demo", "--redis", redis_url,
+                               "--output", str(tmp_path)], cwd=ROOT, env=subprocess_env(),
+                              capture_output=True, text=True, timeout=60)
+
+    result = merge()
+    assert result.returncode == 2 and result.stderr == "error: no run of 'demo' in Redis\n"
+    keys = RunKeys("demo", join_run(redis_db, "demo", None, lambda: "r1"))
+    redis_db.hset(keys.meta, "started", "2026-11-29T00:00:00Z")
+    redis_db.zadd(keys.requests, {b"a queued request": 0})
+    result = merge()
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: run r1 is not finished: 1 requests queued, 0 in progress")
+    assert not (tmp_path / "demo").exists()

@@ -37,6 +37,7 @@ def connect(url: str):
 
     params = dict(defaults.REDIS_PARAMS)
     params["socket_timeout"] = 10
+    params["socket_connect_timeout"] = 5
     return get_redis(url=url, **params)
 
 
