@@ -69,6 +69,7 @@ class AckTracker:
         return self._later.get(lease, False)
 
     def put_back_later(self, lease: str) -> None:
+        self._pending.pop(lease, None)
         self._later[lease] = True
         self.retry()
 

@@ -154,8 +154,10 @@ class LeasedScheduler(Scheduler):
                 self._drained_since = None
             if len(self.queue) or self._may_close():
                 _wake(self.crawler.engine)
-        except Exception as exc:  # Redis away for a moment: try again next tick
+        except REDIS_DOWN as exc:  # Redis away for a moment: try again next tick
             logger.warning("Shared queue unreachable: %s", exc)
+        except Exception:  # a bug must not stop the polling that ends the run
+            logger.exception("Polling the shared queue failed")
 
     def _sweep(self) -> None:
         """Leases Redis holds in this worker's name that it no longer works
