@@ -122,7 +122,8 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--per-worker", type=int, default=2,
-                        help="requests each worker keeps open to the portal (default 2, CONCURRENT_REQUESTS_PER_DOMAIN's)")
+                        help="requests each worker keeps open to the portal "
+                             "(default 2, CONCURRENT_REQUESTS_PER_DOMAIN's)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -137,7 +138,8 @@ def main() -> int:
                 for n in args.workers:
                     r = crawl(server.url, redis.url, n, tmp / f"out{n}", args.per_worker)
                     results.append(r)
-                    print(f"  {n} worker(s): {r['pages']} pages; crawling {r['window']:.1f} s = {r['rate']:.1f} pages/s; "
+                    print(f"  {n} worker(s): {r['pages']} pages; "
+                          f"crawling {r['window']:.1f} s = {r['rate']:.1f} pages/s; "
                           f"with start-up {r['span']:.1f} s = {r['rate_startup']:.1f} pages/s "
                           f"(pages per worker {r['per_worker_pages']}; whole command with merge {r['wall']:.1f} s, "
                           f"{r['cores']:.2f} CPU cores busy)", flush=True)

@@ -107,6 +107,17 @@ def test_three_workers_fetch_every_page_once_and_give_the_single_crawls_records(
     assert redis_db.exists("zhaoshang:demo:state:pages")
 
 
+def wait_for_records(client, count: int) -> str:
+    """Until the workers have pushed `count` records; the run id."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        run = client.get("zhaoshang:demo:run")
+        if run and client.llen(f"zhaoshang:demo:{run.decode()}:items") > count:
+            return run.decode()
+        time.sleep(0.2)
+    pytest.fail("the crawl did not get going")
+
+
 def stop_group(coordinator: subprocess.Popen) -> None:
     """The coordinator and its workers (its process group), if still running."""
     try:
@@ -137,17 +148,10 @@ def test_a_worker_killed_mid_crawl_loses_nothing(big_site, single, redis_db, red
             cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True)
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:  # about a third of the records read
-                run = redis_db.get("zhaoshang:demo:run")
-                if run and redis_db.llen(f"zhaoshang:demo:{run.decode()}:items") > 12000:
-                    break
-                time.sleep(0.2)
-            else:
-                pytest.fail("the crawl did not get going")
+            run = wait_for_records(redis_db, 12000)  # about a third of them
             workers = children(coordinator.pid)
             assert len(workers) == 3
-            in_progress = redis_db.hlen(f"zhaoshang:demo:{run.decode()}:processing")
+            in_progress = redis_db.hlen(f"zhaoshang:demo:{run}:processing")
             os.kill(workers[0], signal.SIGKILL)
             stdout, stderr = coordinator.communicate(timeout=300)
         finally:
@@ -181,14 +185,7 @@ def test_a_redis_restart_mid_crawl_loses_nothing(big_site, single, tmp_path):
                 cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                 start_new_session=True)
             try:
-                deadline = time.monotonic() + 120
-                while time.monotonic() < deadline:
-                    run = client.get("zhaoshang:demo:run")
-                    if run and client.llen(f"zhaoshang:demo:{run.decode()}:items") > 10000:
-                        break
-                    time.sleep(0.2)
-                else:
-                    pytest.fail("the crawl did not get going")
+                wait_for_records(client, 10000)
                 redis.stop()
                 time.sleep(3)
                 redis.start()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from scraper.distributed.acks import REDIS_DOWN
 from scraper.distributed.keys import RunKeys, connect, join_run
-from scraper.distributed.merge import NothingToMerge, drained, merge_run, run_progress
+from scraper.distributed.merge import drained, merge_run, run_progress
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -66,7 +66,8 @@ class LeasedScheduler(Scheduler):
         keys = self.run.join()
         self.queue = LeasedPriorityQueue(self.server, spider, keys.requests, keys.processing, self.run.worker_id,
                                          serializer=self.serializer)
-        self.df = CanonicalDupeFilter(self.server, key=keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
+        self.df = CanonicalDupeFilter(self.server, key=keys.dupefilter,
+                                      debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
         self.acks = AckTracker(self.queue.ack, self.queue.put_back)
         self._drained_since: float | None = None
         self._last_reclaim = 0.0

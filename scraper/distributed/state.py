@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import Iterable
 
 from scraper.distributed.keys import PREFIX
 from scraper.state import StateBusy, StateStore, utc_now
