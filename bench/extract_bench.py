@@ -5,10 +5,11 @@ For every saved test page: median milliseconds for our full extraction
 for trafilatura.extract (a dev-only dependency). Then the peak RSS of a
 child process extracting a generated 5 MB page.
 
-    .venv/bin/python bench/extract_bench.py [--reps 30] [--cold]
+    .venv/bin/python bench/extract_bench.py [--reps 30] [--cold] [--stages]
 
 --cold clears our URL/region caches before every run (a first page of a new
-site); the default keeps them warm, as a crawl of one site does.
+site); the default keeps them warm, as a crawl of one site does. --stages
+instead prints where the time of our extraction goes, stage by stage.
 """
 from __future__ import annotations
 
@@ -79,6 +80,78 @@ def speed(reps: int, cold: bool) -> None:
     print(f"ours / trafilatura = {ours_m / traf_m:.2f}x   (target < 1x)")
 
 
+#: Stages of scraper.extract.page timed by --stages: names looked up in that
+#: module (functions, or _Page methods) and wrapped with a timer.
+_STAGES = (
+    "decode_html", "parse_html", "head_info", "strip_invisible", "find_title", "TextStats", "find_item_groups",
+    "find_field_blocks", "find_body_containers", "_Page._fields", "body_lines", "_Page._classify",
+    "_Page._own_record", "_Page._list_records", "_Page._links",
+)
+
+
+def stages(reps: int) -> None:
+    """Milliseconds per page spent in each stage (mean over pages of the
+    per-page median), next to the whole extraction and the bare parse."""
+    import lxml.html
+
+    from scraper.extract import page as page_module
+    from scraper.extract import parse_page
+
+    spent: dict[str, float] = {}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+        return wrapper
+
+    cases = fixture_cases() + written_cases()
+    per_stage: dict[str, list[float]] = {name: [] for name in _STAGES}
+    whole, floor, timed_whole = [], [], []
+    originals = []
+    for name in _STAGES:
+        owner_name, _, attr = name.rpartition(".")
+        owner = getattr(page_module, owner_name) if owner_name else page_module
+        originals.append((owner, attr, getattr(owner, attr)))
+        setattr(owner, attr, timed(name, getattr(owner, attr)))
+    try:
+        for case in cases:
+            body = case["page"].read_bytes()
+            samples: dict[str, list[float]] = {name: [] for name in _STAGES}
+            calls = []
+            for _ in range(reps):
+                spent.clear()
+                start = time.perf_counter()
+                parse_page(body, case["url"], content_type=case["content_type"])
+                calls.append(time.perf_counter() - start)
+                for name in _STAGES:
+                    samples[name].append(spent.get(name, 0.0))
+            for name in _STAGES:
+                per_stage[name].append(statistics.median(samples[name]) * 1000)
+            timed_whole.append(statistics.median(calls) * 1000)
+    finally:
+        for owner, attr, fn in originals:
+            setattr(owner, attr, fn)
+    for case in cases:
+        body = case["page"].read_bytes()
+        whole.append(_median_ms(lambda body=body, case=case: parse_page(body, case["url"], content_type=case["content_type"]), reps))
+        floor.append(_median_ms(lambda body=body: lxml.html.document_fromstring(body), reps))
+    bare = statistics.mean(floor)
+    print(f"{'stage (mean ms/page over ' + str(len(cases)) + ' pages)':44s}   ms    x bare parse")
+    for name in _STAGES:
+        ms = statistics.mean(per_stage[name])
+        print(f"  {name:42s} {ms:6.3f}  {ms / bare:5.2f}x")
+    ours = statistics.mean(whole)
+    with_timers = statistics.mean(timed_whole)
+    print(f"  {'(rest, timers included)':42s} {with_timers - sum(statistics.mean(v) for v in per_stage.values()):6.3f}")
+    print(f"{'whole parse_page (with timers)':44s} {with_timers:6.3f}  {with_timers / bare:5.2f}x")
+    print(f"{'whole parse_page (no timers)':44s} {ours:6.3f}  {ours / bare:5.2f}x")
+    print(f"{'bare lxml.html parse':44s} {bare:6.3f}")
+
+
 def big_page(size_mb: float) -> bytes:
     """A portal article page padded to `size_mb` with paragraphs and list items."""
     article = (ROOT / "tests" / "fixtures" / "010b" / "010b-article-126590.html").read_text(encoding="utf-8")
@@ -122,7 +195,11 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=30)
     parser.add_argument("--cold", action="store_true")
     parser.add_argument("--size-mb", type=float, default=5.0)
+    parser.add_argument("--stages", action="store_true", help="per-stage breakdown instead of the comparison")
     args = parser.parse_args()
+    if args.stages:
+        stages(args.reps)
+        return
     speed(args.reps, args.cold)
     memory(args.size_mb)
 

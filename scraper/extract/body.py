@@ -7,6 +7,8 @@ that split or repeat the body across sibling containers). No class names.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .text import BLOCK_TAGS, Line, block_lines
 from .vocab import BOILERPLATE_LINE_RE, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
@@ -18,55 +20,134 @@ _MIN_BODY_SCORE = 20
 
 
 class TextStats:
-    """Characters of text under each element, how many sit inside links, and
-    the element's own text (outside its block children), computed once
-    bottom-up and iteratively: deep pages must not hit the recursion limit."""
+    """Characters of text under each element and how many sit inside links,
+    computed once bottom-up and iteratively: deep pages must not hit the
+    recursion limit. An element's own text (outside its block children)
+    only matters for paragraphs, so only they keep it.
+
+    Also each element's position in document order, so that "is x inside
+    subtree y" is two integer comparisons instead of a set of y's subtree."""
 
     def __init__(self, root):
         total_of: dict = {}
         links_of: dict = {}
-        own_of: dict = {}
-        own_links_of: dict = {}
         anchors_of: dict = {}
-        block = BLOCK_TAGS
-        elements = [el for el in root.iter() if isinstance(el.tag, str)]
-        for el in reversed(elements):
+        linked: list = []
+        paragraphs: list = []
+        link_blocks: set = set()
+        block, paragraph_tags, prune_tags = BLOCK_TAGS, _PARAGRAPH_TAGS, _PRUNE_TAGS
+        nodes = list(root.iter())
+        # In reverse document order an element's children come just before
+        # it, so their sums are the top len(el) entries of a stack: each node
+        # is touched once, with no parent lookups. An entry is what a child
+        # adds to its parent: (total, links, own, own links, anchors), its
+        # tail included.
+        stack: list = []
+        push, pop = stack.append, stack.pop
+        for el in reversed(nodes):
+            tag = el.tag
+            tail = el.tail
+            n = len(tail.strip()) if tail else 0
+            if tag.__class__ is not str:  # a comment or PI left by another parser: only its tail counts
+                push((n, 0, n, 0, 0))
+                continue
             text = el.text
             total = own = len(text.strip()) if text else 0
             links = own_links = anchors = 0
-            for child in el:
-                tail = child.tail
-                if tail:
-                    n = len(tail.strip())
-                    total += n
-                    own += n
-                ctotal = total_of.get(child)
-                if ctotal is None:  # a comment or PI left by a custom parser
-                    continue
-                total += ctotal
-                anchors += anchors_of[child]
-                links += links_of[child]
-                if child.tag not in block:
-                    own += own_of[child]
-                    own_links += own_links_of[child]
-            if el.tag == "a":
+            children = len(el)
+            while children:
+                child_total, child_links, child_own, child_own_links, child_anchors = pop()
+                total += child_total
+                links += child_links
+                own += child_own
+                own_links += child_own_links
+                anchors += child_anchors
+                children -= 1
+            if tag == "a":
                 links = total
                 own_links = own
                 anchors += 1
             total_of[el] = total
             links_of[el] = links
-            own_of[el] = own
-            own_links_of[el] = own_links
             anchors_of[el] = anchors
+            if anchors >= 2:
+                linked.append(el)
+            # links / total > 0.5, exactly, in integers
+            if links >= 8 and tag in prune_tags and links * 2 > total:
+                link_blocks.add(el)
+            if tag in paragraph_tags and own - own_links >= _MIN_PARAGRAPH and own_links * 2 <= own:
+                paragraphs.append((el, own - own_links))
+            if tag in block:  # a block child's text is not its parent's own text
+                push((total + n, links, n, 0, anchors))
+            else:
+                push((total + n, links, own + n, own_links, anchors))
+        elements = [el for el in nodes if el.tag.__class__ is str] if len(total_of) < len(nodes) else nodes
         self.total = total_of
         self.links = links_of
-        self.own = own_of
-        self.own_links = own_links_of
         self.anchors = anchors_of  # <a> elements in the subtree, the element itself included
+        self.elements = elements  # document order
+        self.index = dict(zip(elements, range(len(elements))))
+        #: Elements holding two or more links, children before parents: the
+        #: only places a list can be.
+        self.linked = linked
+        #: (element, characters of own text outside links) of paragraph-like
+        #: elements with enough such text, mostly not links, in document
+        #: order: what body scoring counts.
+        paragraphs.reverse()
+        self.paragraphs = paragraphs
+        #: Blocks (nav bars, link lists) with 8+ links making up most of
+        #: their text: never body text.
+        self.link_blocks = link_blocks
 
     def density(self, el) -> float:
         total = self.total.get(el, 0)
         return self.links.get(el, 0) / total if total else 0.0
+
+    def span(self, el) -> tuple[int, int]:
+        """[start, stop) of `el`'s subtree in document order."""
+        index = self.index
+        start = index[el]
+        node = el
+        while node is not None:
+            after = node.getnext()
+            while after is not None and after.tag.__class__ is not str:  # pragma: no cover - comment
+                after = after.getnext()
+            if after is not None:
+                return start, index[after]
+            node = node.getparent()
+        return start, len(self.elements)
+
+    def cover(self, roots=(), spans=()) -> Cover:
+        """The elements inside any subtree of `roots`, or any `spans`."""
+        index = self.index
+        return Cover(index, [self.span(el) for el in roots if el in index] + list(spans))
+
+
+class Cover:
+    """Membership in a union of subtrees, by document position: cheaper than
+    a set of every element in them, which big lists would make large."""
+
+    __slots__ = ("_index", "_starts", "_stops")
+
+    def __init__(self, index: dict, spans: list):
+        starts: list = []
+        stops: list = []
+        for start, stop in sorted(spans):
+            if stops and start < stops[-1]:  # nested or overlapping: merge
+                stops[-1] = max(stops[-1], stop)
+            elif start < stop:
+                starts.append(start)
+                stops.append(stop)
+        self._index = index
+        self._starts = starts
+        self._stops = stops
+
+    def __contains__(self, el) -> bool:
+        i = self._index.get(el)
+        if i is None:
+            return False
+        k = bisect_right(self._starts, i) - 1
+        return k >= 0 and i < self._stops[k]
 
 
 def _clen(text: str | None) -> int:
@@ -77,17 +158,10 @@ def _clen(text: str | None) -> int:
 def find_body_containers(root, stats: TextStats, excluded: set) -> list:
     """The container(s) holding the main text, in document order; [] when the
     page has no running text (a listing, a form, a bare table of links)."""
-    inside: set = set()
-    for el in excluded:
-        inside.update(el.iter())
+    inside = stats.cover(excluded)
     scores: dict = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag not in _PARAGRAPH_TAGS or el in inside:
-            continue
-        own = stats.own.get(el, 0)
-        own_links = stats.own_links.get(el, 0)
-        text = own - own_links
-        if text < _MIN_PARAGRAPH or own_links * 2 > own:
+    for el, text in stats.paragraphs:
+        if el in inside:
             continue
         if el.tag in _CONTAINER_TAGS:
             scores[el] = scores.get(el, 0.0) + text
@@ -128,14 +202,7 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
 def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     """Lines of the body containers without link blocks, excluded subtrees
     (lists, title, metadata) and toolbar lines."""
-
-    def skip(el) -> bool:
-        if el in excluded:
-            return True
-        if el.tag in _PRUNE_TAGS and stats.links.get(el, 0) >= 8 and stats.density(el) > 0.5:
-            return True
-        return False
-
+    skip = excluded | stats.link_blocks
     lines: list[Line] = []
     for container in containers:
         for line in block_lines(container, skip):

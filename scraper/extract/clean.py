@@ -25,13 +25,15 @@ _DROP_TAGS = (
 # serve the article container that a script reveals.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
-def parse_html(text: str):
-    """lxml document for `text`; never raises on malformed markup."""
+def parse_html(text: str, *, controls: bool = True):
+    """lxml document for `text`; never raises on malformed markup.
+    `controls=False`: the caller knows the text has no C0 control characters."""
     text = _XML_DECL.sub("", text, count=1)
     # The HTML parser keeps C0 control characters, but lxml refuses them when
     # text is reassigned (drop_tree); they are never visible text.
-    text = _CONTROL_CHARS.sub("", text)
-    root = etree.fromstring(text, parser=_PARSER) if text.strip() else None
+    if controls:
+        text = _CONTROL_CHARS.sub("", text)
+    root = etree.fromstring(text, parser=_PARSER) if text and not text.isspace() else None
     if root is None:
         root = etree.fromstring("<html><body></body></html>", parser=_PARSER)
     return root
@@ -64,7 +66,7 @@ def head_info(root) -> dict:
     """What the <head> says before it is stripped: title, canonical, description."""
     info = {"title": "", "canonical": None, "description": None, "published": None, "source": None, "author": None}
     for el in root.iter("title"):
-        info["title"] = "".join(el.itertext())
+        info["title"] = etree.tostring(el, method="text", encoding=str, with_tail=False)
         break
     for el in root.iter("link"):
         rel = (el.get("rel") or "").lower().split()
@@ -90,19 +92,27 @@ def _is_hidden(el) -> bool:
     return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
 
 
+#: Every attribute that can hide an element, each with its element.
+_HIDING_ATTRIBUTES = etree.XPath("//@style | //@class | //@hidden | //@aria-hidden")
+
+
+def _may_hide(attr) -> bool:
+    """Cheap substring screen before the exact test (_is_hidden)."""
+    name = attr.attrname
+    if name == "style":
+        return "none" in attr or "NONE" in attr
+    if name == "class":
+        return "hid" in attr or "none" in attr or "invisible" in attr or "sr-only" in attr or "HID" in attr or "Hid" in attr
+    return True  # hidden, aria-hidden: present at all
+
+
 def strip_invisible(root) -> None:
     """Remove non-content elements and hidden subtrees in place (tails kept)."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    # A plain loop beats libxml2's XPath here (its `//` with attribute tests
-    # cost more than the parse); most elements fail the cheap test at once.
-    hidden = []
-    for el in root.iter():
-        style = el.get("style")
-        cls = el.get("class")
-        if (style and ("none" in style or "NONE" in style)) or (
-            cls and ("hid" in cls or "none" in cls or "invisible" in cls or "sr-only" in cls or "HID" in cls or "Hid" in cls)
-        ) or el.get("hidden") is not None or el.get("aria-hidden") is not None:
-            if _is_hidden(el) and el.tag not in ("html", "body"):
-                hidden.append(el)
+    # Only the attributes that exist are visited, in C, in document order; a
+    # Python loop over every element costs more. (An XPath that tests their
+    # values costs more than the parse: libxml2's string functions are slow.)
+    candidates = dict.fromkeys(attr.getparent() for attr in _HIDING_ATTRIBUTES(root) if _may_hide(attr))
+    hidden = [el for el in candidates if _is_hidden(el) and el.tag not in ("html", "body")]
     for el in hidden:
         drop_tree(el)

@@ -27,6 +27,8 @@ _INLINE_LABEL = re.compile(
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
 _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_BAR = re.compile(r"\s*[|｜]\s*")
 
 
 def clean_label(label: str) -> str:
@@ -45,13 +47,13 @@ def _link_only(value: str, el) -> bool:
         t = element_text(a)
         if t:
             rest = rest.replace(t, "", 1)
-    return not re.sub(r"[\W_]+", "", rest)
+    return not _NON_WORD.sub("", rest)
 
 
 def _value(raw: str, el) -> tuple[bool, str | None]:
     """(keep, value) for a raw value shown in element `el`."""
     # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
-    shown = fold(re.split(r"\s*[|｜]\s*", fold(raw).strip("|｜ "), maxsplit=1)[0])
+    shown = fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0])
     if shown and _is_cta(shown):
         return True, None
     if el is not None and shown and el.find(".//a") is not None and _link_only(shown, el):
@@ -83,11 +85,13 @@ def _is_label_cell(cell) -> str | None:
 _OWN_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
 
 
-def table_fields(table) -> list[tuple[str, str | None]]:
+def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]]:
     """Pairs from this table's own rows (a layout table's nested tables are
-    theirs, not its)."""
+    theirs, not its); only the first `limit` when that is all a test needs."""
     pairs = []
     for row in _OWN_ROWS(table):
+        if limit is not None and len(pairs) >= limit:
+            break
         cells = [c for c in row if tag_of(c) in ("td", "th")]
         i = 0
         while i < len(cells) - 1:
@@ -102,10 +106,12 @@ def table_fields(table) -> list[tuple[str, str | None]]:
     return pairs
 
 
-def dl_fields(dl) -> list[tuple[str, str | None]]:
+def dl_fields(dl, limit: int | None = None) -> list[tuple[str, str | None]]:
     pairs = []
     label = None
     for child in dl:
+        if limit is not None and len(pairs) >= limit:
+            break
         tag = tag_of(child)
         if tag == "dt":
             label = clean_label(element_text(child))
@@ -160,13 +166,33 @@ def _child_is_pair(child, stats) -> bool:
     such as 上海:以供给侧… reads like a pair but is not one)."""
     if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
-    if _HAS_BLOCK(child):
-        return False
     text = element_text(child)
     if not text or len(text) > 80:
         return False
     match = _INLINE_LABEL.match(text)
-    return bool(match) and 1 <= len(clean_label(match.group(1))) <= 10
+    if not match or not 1 <= len(clean_label(match.group(1))) <= 10:
+        return False
+    return not _HAS_BLOCK(child)  # last: the XPath costs most
+
+
+def _is_pair_list(el, stats) -> bool:
+    """At least three children, 60% of them `标签：值` lines, and no prose
+    beside them (that would be the article's box, not a fact list)."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    n = len(children)
+    if n < 3:
+        return False
+    total = stats.total
+    if any(total.get(c, 0) > 80 for c in children):  # prose: never a pair line
+        return False
+    misses_allowed = n - max(3, -(-n * 6 // 10))
+    misses = 0
+    for child in children:
+        if not _child_is_pair(child, stats):
+            misses += 1
+            if misses > misses_allowed:
+                return False
+    return True
 
 
 def find_field_blocks(root, excluded: set, stats) -> list:
@@ -178,22 +204,14 @@ def find_field_blocks(root, excluded: set, stats) -> list:
     for el in root.iter("table", "dl", "ul", "ol", "div", "tbody"):
         if el in excluded or el in claimed:
             continue
-        if el.tag == "table":
+        tag = el.tag
+        if tag == "table":
             # a label table holds no tables: one that does is page layout
-            ok = el.find(".//table") is None and len(table_fields(el)) >= 2
-        elif el.tag == "dl":
-            ok = len(dl_fields(el)) >= 2
+            ok = el.find(".//table") is None and len(table_fields(el, limit=2)) >= 2
+        elif tag == "dl":
+            ok = len(dl_fields(el, limit=2)) >= 2
         else:
-            if len(el) < 3:
-                continue
-            children = [c for c in el if isinstance(c.tag, str)]
-            if len(children) < 3:
-                continue
-            pair_flags = [_child_is_pair(c, stats) for c in children]
-            pairs = sum(pair_flags)
-            # prose beside the pairs means this is the article's box, not a fact list
-            prose = any(not flag and stats.total.get(c, 0) > 80 for c, flag in zip(children, pair_flags))
-            ok = pairs >= 3 and pairs * 10 >= len(children) * 6 and not prose
+            ok = len(el) >= 3 and _is_pair_list(el, stats)
         if ok:
             blocks.append(el)
             claimed.update(el.iter())

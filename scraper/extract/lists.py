@@ -89,25 +89,30 @@ def _anchor_title(a) -> str:
 def _text_chunks(el, skip) -> list[str]:
     """Text of `el` outside the elements in `skip`, split at element edges."""
     chunks: list[str] = []
-
-    def walk(node):
-        if node in skip:
-            tail = fold(node.tail)
-            if tail:
-                chunks.append(tail)
-            return
-        if node.text and fold(node.text):
-            chunks.append(fold(node.text))
-        for child in node:
-            if isinstance(child.tag, str):
-                walk(child)
-            elif child.tail and fold(child.tail):
-                chunks.append(fold(child.tail))
-        if node is not el and node.tail and fold(node.tail):
-            chunks.append(fold(node.tail))
-
-    walk(el)
+    if el in skip:
+        _add_chunk(el.tail, chunks)
+    else:
+        _collect_chunks(el, skip, chunks)
     return chunks
+
+
+def _add_chunk(text: str | None, chunks: list[str]) -> None:
+    if text and (text := fold(text)):
+        chunks.append(text)
+
+
+def _collect_chunks(node, skip, chunks: list[str]) -> None:
+    """Chunks of `node` (not in `skip`) without its own tail. A module-level
+    function, not a closure that calls itself: such a closure is a reference
+    cycle that keeps the tree alive until the next garbage collection."""
+    _add_chunk(node.text, chunks)
+    for child in node:
+        if isinstance(child.tag, str) and child not in skip:
+            if len(child):
+                _collect_chunks(child, skip, chunks)
+            else:  # a leaf: its text, without a call per element
+                _add_chunk(child.text, chunks)
+        _add_chunk(child.tail, chunks)
 
 
 def read_item(el, base_url: str) -> ListItem | None:
@@ -117,10 +122,14 @@ def read_item(el, base_url: str) -> ListItem | None:
     by_url: dict[str, list] = {}
     for a in el.iter("a"):
         href = a.get("href")
-        if _usable_href(href):
+        if href and _usable_href(href):
             url = join_url(base_url, href)
             if url is not None:
-                by_url.setdefault(url, []).append(a)
+                anchors = by_url.get(url)
+                if anchors is None:
+                    by_url[url] = [a]
+                else:
+                    anchors.append(a)
     if not by_url or len(by_url) > 3:
         return None
     best_url, best_title, best_anchors = None, "", []
@@ -139,7 +148,9 @@ def read_item(el, base_url: str) -> ListItem | None:
         # [宁波]宁波市人民政府… : the entry's region, written into its link
         region_text = prefix.group(1)
         best_title = best_title[prefix.end():].strip()
-    trailing = _TRAILING_DATE.search(best_title)
+    # the pattern ends in a digit or a bracket: skip its costly scan otherwise
+    tail_char = best_title[-1:]
+    trailing = _TRAILING_DATE.search(best_title) if tail_char.isdigit() or (tail_char and tail_char in "])）】") else None
     if trailing and len(best_title) - len(trailing.group(0)) >= _MIN_TITLE and parse_date(trailing.group(1)):
         # 标题 2025-08-27 written inside the link
         date_text = trailing.group(1)
@@ -203,11 +214,8 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
     anchors, total, links = stats.anchors, stats.total, stats.links
     groups: list[ItemGroup] = []
     holds_group: set = set()  # ancestors of found lists: never items themselves
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    order = {el: i for i, el in enumerate(elements)}
-    for container in reversed(elements):
-        if anchors.get(container, 0) < 2:
-            continue
+    order = stats.index
+    for container in stats.linked:
         children = _candidate_children(container)
         if not children:
             continue
@@ -230,20 +238,10 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
             heading, distance = find_heading(container, first, stats)
             if distance > 1 or kind_from_heading(heading) not in ("project", "policy", "park"):
                 continue
-        items = []
-        linked = 0
-        for child, n, ok in zip(children, counts, possible):
-            if n == 0:
-                continue
-            linked += 1
-            if not ok:
-                continue
-            item = read_item(child, base_url)
-            # a title with a few facts (or a short abstract), not a column of the page
-            if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
-                items.append(item)
-        if len(items) < 2 or len(items) * 2 < linked:
+        items = _read_items(children, possible, counts, base_url, total)
+        if items is None:
             continue
+        linked = sum(1 for n in counts if n)
         strong = sum(1 for item in items if not item.bare)
         heading, distance = find_heading(container, items[0].element, stats)
         kind = kind_from_heading(heading)
@@ -257,6 +255,27 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
         holds_group.add(container)
     groups.sort(key=lambda g: order[g.container])
     return groups
+
+
+def _read_items(children, possible, counts, base_url: str, total: dict) -> list[ListItem] | None:
+    """The items among `children`, or None when fewer than two, or fewer
+    than half the children that hold links, are items. Stops reading as soon
+    as that outcome is certain: most containers tried are not lists."""
+    linked = sum(1 for n in counts if n)
+    need = max(2, -(-linked // 2))
+    left = sum(possible)
+    items = []
+    for child, ok in zip(children, possible):
+        if not ok:
+            continue
+        if len(items) + left < need:
+            return None
+        left -= 1
+        item = read_item(child, base_url)
+        # a title with a few facts (or a short abstract), not a column of the page
+        if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
+            items.append(item)
+    return items if len(items) >= need else None
 
 
 def kind_from_heading(heading: str | None) -> str | None:

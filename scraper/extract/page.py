@@ -17,13 +17,13 @@ from ..urls import canonical_url, record_id
 from .body import TextStats, body_lines, find_body_containers
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
-from .decode import decode_html
+from .decode import decode_html, may_hold_controls
 from .fields import block_fields, find_field_blocks, inline_fields, is_metadata_line, pairs_start
 from .lists import ItemGroup, find_item_groups, join_url
 from .policy import document_name, document_number, issuer_from_title
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
-from .text import block_lines, element_text, fold
+from .text import block_lines, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
@@ -98,11 +98,13 @@ def find_title(root, head_title: str):
     else the <title> without its site-name suffix."""
     head_title = fold(head_title)
     candidates = []
+    seen: dict[str, bool] = {}  # pages repeat a few class names on many elements
     for el in root.iter("h1", "h2", "h3", "div", "td", "p", "span", "strong", "font"):
-        if el.tag not in ("h1", "h2", "h3"):
-            cls = (el.get("class") or "") + " " + (el.get("id") or "")
-            if not _TITLE_CLASS.search(cls):
-                continue
+        tag = el.tag
+        if tag != "h1" and tag != "h2" and tag != "h3" and not (
+            _title_like(el.get("class"), seen) or _title_like(el.get("id"), seen)
+        ):
+            continue
         text = element_text(el)
         if 4 <= len(text) <= 120:
             candidates.append((el, text))
@@ -124,6 +126,17 @@ def find_title(root, head_title: str):
         return max(long_ones, key=lambda c: len(c[1]))
     parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
     return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
+
+
+def _title_like(value: str | None, seen: dict) -> bool:
+    """A class or id that reads like a headline's (tested apart: no keyword
+    spans the space between them), each distinct value matched once."""
+    if not value:
+        return False
+    found = seen.get(value)
+    if found is None:
+        found = seen[value] = _TITLE_CLASS.search(value) is not None
+    return found
 
 
 # ---------------------------------------------------------------- helpers
@@ -181,7 +194,7 @@ class _Page:
         self.profile = profile or {}
         self.scraped_at = scraped_at or _now_iso()
         text, self.encoding = decode_html(body, content_type)
-        root = parse_html(text)
+        root = parse_html(text, controls=may_hold_controls(body, self.encoding))
         head = head_info(root)
         strip_invisible(root)
         self.root = root
@@ -264,25 +277,22 @@ class _Page:
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
-        in_body: set = set()
-        for container in self.containers:
-            in_body.update(container.iter())
+        stats = self.stats
+        in_body = stats.cover(self.containers)
 
         def add(pairs):
             for label, value in pairs:
                 if label not in fields:
                     fields[label] = value
 
-        scope_elements = set(scope.iter())
         # A label table just before the article's box (gov.cn puts 索引号/
-        # 发文机关 above the headline's container) belongs to it too.
+        # 发文机关 above the headline's container) belongs to it too: the
+        # subtrees of its preceding siblings, which end where it starts.
         outer = scope.getparent()
-        before_scope: set = set()
-        if outer is not None and outer.tag not in ("body", "html"):
-            for sibling in scope.itersiblings(preceding=True):
-                before_scope.update(sibling.iter())
+        before = [(stats.index[outer] + 1, stats.index[scope])] if outer is not None and outer.tag not in ("body", "html") else []
+        near = stats.cover([scope], before)
         for el in self.field_blocks:
-            if el in scope_elements or el in before_scope:
+            if el in near:
                 add(block_fields(el))
                 self.field_elements.add(el)
                 if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
@@ -291,34 +301,37 @@ class _Page:
                         if text and len(text) <= 40 and pairs_start(text) == len(text) and parse_date(text):
                             dates.append(text)
 
-        def skip(el):
-            return el in excluded or el in self.field_elements
-
         for el in scope.iter("time"):
             stamp = el.get("datetime") or element_text(el)
             if stamp and parse_date(stamp):
                 dates.append(stamp)
 
-        for line in block_lines(scope, skip):
+        tag_owner: dict = {}  # owner element -> whether its class/id names a tag box
+        for line in block_lines(scope, excluded | self.field_elements):
             owner = line.element
-            if owner is not None and _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")):
+            is_tags = tag_owner.get(owner)
+            if is_tags is None:
+                is_tags = tag_owner[owner] = owner is not None and bool(
+                    _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")))
+            if is_tags:
                 found = [element_text(a) for a in owner.iter("a")] or _TAG_SPLIT.split(line.text)
                 tags.extend(t for t in found if t and len(t) <= 20)
                 self.meta_lines.add(line.text)
                 continue
-            if owner in in_body and not is_metadata_line(line.text):
+            inside_body = owner in in_body
+            if inside_body and not is_metadata_line(line.text):
                 continue
             pairs = inline_fields(line.text, owner)
-            if owner in in_body and pairs:
+            if inside_body and pairs:
                 self.meta_lines.add(line.text)
             for label, value in pairs:
                 if label.lower() in TAG_LABELS and value:
                     tags.extend(t for t in _TAG_SPLIT.split(value) if t)
             add(pairs)
             lead = line.text[: pairs_start(line.text)] if pairs else line.text
-            if len(lead) <= 40 and any(c.isdigit() for c in lead) and parse_date(lead):
+            if len(lead) <= 40 and any(map(str.isdigit, lead)) and parse_date(lead):
                 dates.append(lead)
-                if owner in in_body and len(line.text) <= 120:
+                if inside_body and len(line.text) <= 120:
                     self.meta_lines.add(line.text)
         return fields, list(dict.fromkeys(tags)), dates
 
@@ -416,7 +429,7 @@ class _Page:
         the time of extraction."""
         if not any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
             return None
-        match = _UPDATED.search("".join(self.root.itertext()))
+        match = _UPDATED.search(raw_text(self.root))
         stamp = parse_date(match.group(1)) if match else None
         if stamp is None:
             return None
@@ -455,16 +468,21 @@ class _Page:
         pager_parents: Counter = Counter()
         anchors = []
         for a in _SHORT_OR_MORE_ANCHORS(self.root):
+            # the text first: most short links (menus) are neither kind, and
+            # need no URL work
+            text = element_text(a)
+            more = MORE_RE.match(text)
+            if not (more or text.isdigit() and len(text) <= 4 or text in PAGER_WORDS or NEXT_PAGE_RE.match(text)):
+                continue
             href = a.get("href").strip()
             if href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
                 continue
             absolute = join_url(self.source_url, href)
             if absolute is None:
                 continue
-            text = element_text(a)
-            if MORE_RE.match(text):
+            if more:
                 links.more.append(canonical_url(absolute))
-            elif text.isdigit() and len(text) <= 4 or text in PAGER_WORDS or NEXT_PAGE_RE.match(text):
+            else:
                 pager_parents[a.getparent()] += 1
                 anchors.append((a, text, canonical_url(absolute)))
         own = canonical_url(self.source_url)

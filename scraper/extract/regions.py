@@ -134,8 +134,13 @@ def _skip_separators(text: str, pos: int) -> int:
 
 
 def _match_at(text: str, pos: int, current: _Area | None) -> tuple[int, list] | None:
-    """Longest table name starting at `pos` that fits below `current`."""
-    for end in range(min(len(text), pos + _MAX_NAME), pos + 1, -1):
+    """Longest table name (two characters or more) starting at `pos` that
+    fits below `current`. Only lengths of names that begin with the
+    character at `pos` are tried: most text is no place name at all."""
+    for length in _NAME_LENGTHS.get(text[pos:pos + 1], ()):
+        end = pos + length
+        if end > len(text):
+            continue
         entries = _INDEX.get(text[pos:end])
         if entries is None:
             continue
@@ -231,4 +236,15 @@ def _build_index() -> dict[str, tuple[tuple[_Area, bool], ...]]:
 
 
 _INDEX = _build_index()
-_MAX_NAME = max(map(len, _INDEX))
+
+
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """First character -> lengths (>= 2, longest first) of the names that start with it."""
+    lengths: dict[str, set[int]] = {}
+    for name in _INDEX:
+        if len(name) >= 2:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
+_NAME_LENGTHS = _name_lengths()
