@@ -17,7 +17,7 @@ from .regions import parse_region
 from .text import HEADING_TAGS, element_text, fold, tag_of
 from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -131,6 +131,10 @@ def read_item(el, base_url: str) -> ListItem | None:
                 best_url, best_title, best_anchors = url, title, anchors
     if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
         return None
+    card = _card_parts(best_anchors, best_title)
+    side_parts: list[str] = []
+    if card:
+        best_title, side_parts = card
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
     date_text = region_text = doc_number = None
@@ -144,7 +148,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         # 标题 2025-08-27 written inside the link
         date_text = trailing.group(1)
         best_title = best_title[: trailing.start()].strip()
-    for chunk in _text_chunks(el, set(best_anchors)):
+    for chunk in side_parts + _text_chunks(el, set(best_anchors)):
         if chunk.startswith(_PREV_NEXT):
             return None  # 上一篇：… under an article, not a list entry
         chunk = chunk.strip("[]【】()（）|·")
@@ -164,6 +168,37 @@ def read_item(el, base_url: str) -> ListItem | None:
             return None
         item.bare = True
     return item
+
+
+_CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "section", "ul", "li"})
+
+
+def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
+    """A link that wraps a whole card (`<a><div>标题</div><div>标签 2025-10-09</div></a>`):
+    the title is its first title-like block, the rest is said beside it (date,
+    region). None for an ordinary link, even one with inline markup inside
+    (`关于<font>印发</font>…`)."""
+    for a in anchors:
+        if fold(a.text) or element_text(a) != title:
+            continue
+        children = [c for c in a if isinstance(c.tag, str)]
+        if any(fold(c.tail) for c in children) or not any(c.tag in _CARD_BLOCKS for c in children):
+            continue
+        parts = [text for c in children if (text := element_text(c))]
+        for part in parts:
+            if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
+                    and not _is_region(part) and part not in CTA_TEXTS:
+                return part, _side(children, part)
+    return None
+
+
+def _side(children, title: str) -> list[str]:
+    """The card's text beside its title, split at element edges."""
+    out: list[str] = []
+    for c in children:
+        if element_text(c) != title:
+            out.extend(_text_chunks(c, set()))
+    return out
 
 
 def _ends_with_digit(el) -> bool:
