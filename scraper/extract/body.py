@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .text import BLOCK_TAGS, Line, block_lines
+from .text import BLOCK_TAGS, Line, block_lines, dedup_key, element_text
 from .vocab import BOILERPLATE_LINE_RE, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
@@ -221,3 +221,29 @@ def is_heading(line: Line) -> bool:
     if line.heading_tag or line.bold:
         return True
     return bool(HEADING_PATTERN_RE.match(text)) and len(text) <= 40
+
+
+def copies_elsewhere(root, containers, body_keys: set, excluded: set) -> int:
+    """Paragraphs of the body rendered again outside its containers: a whole
+    second copy (a visible 打印版 block far from the text) counts, one
+    repeated lead in a 摘要 box does not. A block is a copy when it has at
+    least 3 paragraphs, most of them body paragraphs, covering at least half
+    of the body. Returns how many of its paragraphs repeat the body."""
+    if len(body_keys) < 3:
+        return 0
+    skip: set = set()
+    for el in (*containers, *excluded):
+        skip.update(el.iter())
+    by_parent: dict = {}
+    for p in root.iter("p"):
+        if p in skip:
+            continue
+        key = dedup_key(element_text(p))
+        if key:
+            by_parent.setdefault(p.getparent(), []).append(key)
+    repeated = 0
+    for keys in by_parent.values():
+        hits = sum(1 for key in keys if key in body_keys)
+        if len(keys) >= 3 and hits * 5 >= len(keys) * 3 and hits * 2 >= len(body_keys):
+            repeated += hits
+    return repeated

@@ -21,8 +21,12 @@ from .vocab import (
 META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS) | NON_FIELD_LABELS
 
 _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
+#: A metadata label glued to the value before it, as `<small>` labels are
+#: (`时间:2025-09-15 10:06来源:…`): known labels only, after a digit.
+_GLUED = "|".join(sorted((re.escape(label) for label in META_LABELS if len(label) >= 2), key=len, reverse=True))
 _INLINE_LABEL = re.compile(
-    r"(?:^|(?<=[\s\u3000|｜【\[]))([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
+    r"(?:^|(?<=[\s\u3000|｜【\[])|(?<=\d)(?=(?:" + _GLUED + r")\s*[：:]))"
+    r"([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
 _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
@@ -56,8 +60,10 @@ def _value(raw: str, el) -> tuple[bool, str | None]:
     shown = fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0])
     if shown and _is_cta(shown):
         return True, None
-    if el is not None and shown and el.find(".//a") is not None and _link_only(shown, el):
-        return False, None
+    if el is not None and shown and el.find(".//a") is not None:
+        if _link_only(shown, el):
+            return False, None
+        shown = _without_trailing_link(shown, el)
     # `来源：某局 【字号：…` : the bracket opens the next toolbar item
     value = fold(shown.strip("·•,，;；【[ "))
     if not value:
@@ -65,6 +71,15 @@ def _value(raw: str, el) -> tuple[bool, str | None]:
     if _is_cta(value):
         return True, None
     return True, value
+
+
+def _without_trailing_link(shown: str, el) -> str:
+    """`来源：某局 + 加入收藏`: a link after the value is the line's chrome."""
+    for a in el.iter("a"):
+        text = element_text(a)
+        if text and shown.endswith(text) and len(shown) > len(text):
+            return fold(shown[: -len(text)])
+    return shown
 
 
 def _label_ok(label: str) -> bool:
@@ -227,4 +242,5 @@ def block_fields(el) -> list[tuple[str, str | None]]:
     for child in el:
         if isinstance(child.tag, str):
             pairs.extend(inline_fields(element_text(child), child))
-    return pairs
+    # labels in their own element with the value after it (`<small>来源:</small>新华社`)
+    return pairs or inline_fields(element_text(el), el)

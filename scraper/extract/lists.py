@@ -17,7 +17,7 @@ from .regions import parse_region
 from .text import HEADING_TAGS, element_text, fold, tag_of
 from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td"})
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -27,7 +27,8 @@ _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
 _MIN_BARE_ITEMS = 3
-_DETAIL_URL = re.compile(r"\d{3,}[^/]*$|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
+_DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
+                         r"|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
@@ -140,6 +141,10 @@ def read_item(el, base_url: str) -> ListItem | None:
                 best_url, best_title, best_anchors = url, title, anchors
     if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
         return None
+    card = _card_parts(best_anchors, best_title)
+    side_parts: list[str] = []
+    if card:
+        best_title, side_parts = card
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
     date_text = region_text = doc_number = None
@@ -155,7 +160,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         # 标题 2025-08-27 written inside the link
         date_text = trailing.group(1)
         best_title = best_title[: trailing.start()].strip()
-    for chunk in _text_chunks(el, set(best_anchors)):
+    for chunk in side_parts + _text_chunks(el, set(best_anchors)):
         if chunk.startswith(_PREV_NEXT):
             return None  # 上一篇：… under an article, not a list entry
         chunk = chunk.strip("[]【】()（）|·")
@@ -175,6 +180,37 @@ def read_item(el, base_url: str) -> ListItem | None:
             return None
         item.bare = True
     return item
+
+
+_CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "section", "ul", "li"})
+
+
+def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
+    """A link that wraps a whole card (`<a><div>标题</div><div>标签 2025-10-09</div></a>`):
+    the title is its first title-like block, the rest is said beside it (date,
+    region). None for an ordinary link, even one with inline markup inside
+    (`关于<font>印发</font>…`)."""
+    for a in anchors:
+        if fold(a.text) or element_text(a) != title:
+            continue
+        children = [c for c in a if isinstance(c.tag, str)]
+        if any(fold(c.tail) for c in children) or not any(c.tag in _CARD_BLOCKS for c in children):
+            continue
+        parts = [text for c in children if (text := element_text(c))]
+        for part in parts:
+            if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
+                    and not _is_region(part) and part not in CTA_TEXTS:
+                return part, _side(children, part)
+    return None
+
+
+def _side(children, title: str) -> list[str]:
+    """The card's text beside its title, split at element edges."""
+    out: list[str] = []
+    for c in children:
+        if element_text(c) != title:
+            out.extend(_text_chunks(c, set()))
+    return out
 
 
 def _ends_with_digit(el) -> bool:
@@ -319,8 +355,9 @@ def _heading_text(el) -> str | None:
 def find_heading(container, first_item, stats) -> tuple[str | None, int]:
     """The heading of the box a list sits in and how far away it was found
     (0: inside the container, before its first item; n: a preceding short
-    sibling of the container's n-1th ancestor), looking through up to four
-    ancestors. (None, 99) when there is none."""
+    sibling of the container's n-1th ancestor, not counting wrappers that
+    hold nothing else), looking through up to four ancestors. (None, 99)
+    when there is none."""
     caption = container.find("caption")
     if caption is not None and element_text(caption):
         return element_text(caption), 0
@@ -331,8 +368,8 @@ def find_heading(container, first_item, stats) -> tuple[str | None, int]:
             text = _heading_text(child)
             if text:
                 return text, 0
-    node = container
-    for distance in range(1, 5):
+    node, distance = container, 1
+    for _ in range(4):
         sibling = node.getprevious()
         steps = 0
         while sibling is not None and steps < 3:
@@ -343,7 +380,16 @@ def find_heading(container, first_item, stats) -> tuple[str | None, int]:
                         return text, distance
                 steps += 1
             sibling = sibling.getprevious()
-        node = node.getparent()
-        if node is None or tag_of(node) in ("body", "html"):
+        parent = node.getparent()
+        if parent is None or tag_of(parent) in ("body", "html"):
             break
+        # a wrapper around the list alone (<div class="bd"><ul>…) is no farther away
+        if _has_element_sibling(node):
+            distance += 1
+        node = parent
     return None, 99
+
+
+def _has_element_sibling(el) -> bool:
+    return any(isinstance(other.tag, str) for other in el.itersiblings()) or \
+        any(isinstance(other.tag, str) for other in el.itersiblings(preceding=True))

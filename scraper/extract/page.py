@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..urls import canonical_url, record_id
-from .body import TextStats, body_lines, find_body_containers
+from .body import TextStats, body_lines, copies_elsewhere, find_body_containers
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
@@ -23,7 +23,7 @@ from .lists import ItemGroup, find_item_groups, join_url
 from .policy import document_name, document_number, issuer_from_title
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
-from .text import block_lines, element_text, fold, raw_text
+from .text import block_lines, dedup_key, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
@@ -150,6 +150,15 @@ def _lca(a, b):
     return node
 
 
+_DATE_CHARS = re.compile(r"[\d\s\-/.:：年月日时分秒星期周一二三四五六天\[\]【】()（）]")
+
+
+def _mostly_date(text: str) -> bool:
+    """A line that is a date (`2025-09-15 10:06`, `[2025年9月3日 星期三]`), not a
+    list entry or a sentence with one in it (`新增入驻企业15家 2025-08-20`)."""
+    return any(c.isdigit() for c in text) and len(_DATE_CHARS.sub("", text)) <= 4
+
+
 def _first(fields: dict, labels) -> str | None:
     for label in labels:
         value = fields.get(label)
@@ -231,7 +240,10 @@ class _Page:
         for group in self.groups:
             excluded.add(group.container)
         self.field_blocks = find_field_blocks(root, excluded, self.stats)
-        self.containers = self._override("body") or find_body_containers(root, self.stats, excluded | set(self.field_blocks))
+        chosen = self._override("body")
+        # a body the site profile names is the body: no copy of it elsewhere is looked for
+        self.body_chosen_by_profile = bool(chosen)
+        self.containers = chosen or find_body_containers(root, self.stats, excluded | set(self.field_blocks))
         self.fields, self.tags, self.meta_dates = self._fields(excluded)
         published_raw = _first(self.fields, PUBLISHED_LABELS)
         published = parse_date(published_raw) if published_raw else None
@@ -248,7 +260,7 @@ class _Page:
         self.kind = self._classify(lines)
         records: list[dict] = []
         if self.kind in RECORD_TYPES:
-            records.append(self._own_record(lines))
+            records.append(self._own_record(lines, excluded))
         records.extend(self._list_records())
         return ParsedPage(self.source_url, self.kind, records, self._links(), self.encoding)
 
@@ -329,7 +341,7 @@ class _Page:
                     tags.extend(t for t in _TAG_SPLIT.split(value) if t)
             add(pairs)
             lead = line.text[: pairs_start(line.text)] if pairs else line.text
-            if len(lead) <= 40 and any(map(str.isdigit, lead)) and parse_date(lead):
+            if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
                 dates.append(lead)
                 if inside_body and len(line.text) <= 120:
                     self.meta_lines.add(line.text)
@@ -388,7 +400,7 @@ class _Page:
         raw = _first(self.fields, REGION_LABELS)
         return parse_region(raw) if raw else None
 
-    def _own_record(self, lines) -> dict:
+    def _own_record(self, lines, excluded: set) -> dict:
         kept, removed = dedup_lines(lines)
         record = self._base(self.kind, self.url, self.title, self.published, self._region())
         text_lines = [line.text for line in kept]
@@ -396,6 +408,9 @@ class _Page:
             record["tags"] = self.tags
             record["body"] = "\n".join(text_lines)
             record["sections"] = split_sections(kept)
+            if not self.body_chosen_by_profile:
+                removed += copies_elsewhere(self.root, self.containers, {dedup_key(line.text) for line in kept},
+                                            excluded)
             record["duplicates_removed"] = removed
             record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.head["source"])
             record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.head["author"])

@@ -208,6 +208,16 @@ def _short_names(name: str) -> set[str]:
 _MISSING = {"50": ({"code": "500105", "name": "江北区"}, {"code": "500112", "name": "渝北区"})}
 
 
+#: National-level new areas (国家级新区) that are no division of their own:
+#: a page naming one means its city (district null), as 苏州工业园区 does.
+#: Those the table holds as districts (浦东新区, 滨海新区, 两江新区) are not here,
+#: nor those spread over two cities (西咸新区, 贵安新区).
+_NEW_AREAS = {"舟山群岛新区": "330900", "兰州新区": "620100", "南沙新区": "440100", "西海岸新区": "370200",
+              "金普新区": "210200", "天府新区": "510100", "湘江新区": "430100", "江北新区": "320100",
+              "福州新区": "350100", "滇中新区": "530100", "哈尔滨新区": "230100", "长春新区": "220100",
+              "赣江新区": "360100", "雄安新区": "130600"}
+
+
 def _code(raw: str) -> str | None:
     return raw.ljust(6, "0") if raw.isdigit() else None
 
@@ -215,8 +225,10 @@ def _code(raw: str) -> str | None:
 def _build_index() -> dict[str, tuple[tuple[_Area, bool], ...]]:
     """name -> ((area, is_full_name), ...) over every province, city and district."""
     index: dict[str, list[tuple[_Area, bool]]] = {}
+    by_code: dict[str, _Area] = {}
 
     def add(area: _Area) -> None:
+        by_code[area.code] = area
         index.setdefault(area.name, []).append((area, True))
         for short in _short_names(area.name):
             index.setdefault(short, []).append((area, False))
@@ -232,6 +244,8 @@ def _build_index() -> dict[str, tuple[tuple[_Area, bool], ...]]:
             add(unit)
             for grandchild in child.get("children") or ():
                 add(_Area(grandchild["name"], DISTRICT, _code(grandchild["code"]), unit))
+    for name, code in _NEW_AREAS.items():
+        index.setdefault(name, []).append((by_code[code], True))
     return {name: tuple(entries) for name, entries in index.items()}
 
 
