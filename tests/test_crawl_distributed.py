@@ -197,3 +197,40 @@ def test_a_redis_restart_mid_crawl_loses_nothing(big_site, single, tmp_path):
             assert records(tmp_path / "output", slow.host) == single["records"]
     finally:
         redis.stop()
+
+
+def test_plain_scrapy_workers_join_a_coordinator_without_workers(redis_db, redis_url, tmp_path, demo_expected):
+    """Workers on "other machines": `scrapy crawl portal -s REDIS_URL=…`; the
+    coordinator (`--workers 0`) only watches and merges."""
+    with MockServer(tmp_path) as server:
+        coordinator = subprocess.Popen(
+            crawl_command(server.url, tmp_path / "output", *FAST, "--redis", redis_url, "--workers", "0", *DIST),
+            cwd=ROOT, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
+        workers = []
+        try:
+            deadline = time.monotonic() + 60
+            while not redis_db.get("zhaoshang:demo:run") and time.monotonic() < deadline:
+                time.sleep(0.1)
+            workers = [subprocess.Popen(
+                [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", "site=demo", "-a", f"start_urls={server.url}",
+                 "-s", f"REDIS_URL={redis_url}", "-s", "DISTRIBUTED_IDLE_CLOSE_SECONDS=2", "-s", "LOG_LEVEL=WARNING",
+                 "-s", f"OUTPUT_DIR={tmp_path / 'elsewhere'}", *FAST],
+                cwd=ROOT, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+            for worker in workers:
+                _, errors = worker.communicate(timeout=120)
+                assert worker.returncode == 0, errors[-3000:]
+            stdout, stderr = coordinator.communicate(timeout=120)
+        finally:
+            for worker in workers:
+                if worker.poll() is None:
+                    worker.kill()
+            stop_group(coordinator)
+        assert coordinator.returncode == 0, stdout[-2000:] + stderr[-3000:]
+        m = manifest(tmp_path / "output")
+        assert m["records"] == demo_expected["counts"]
+        assert len(m["distributed"]["workers"]) == 2
+        assert not (tmp_path / "elsewhere").exists()  # workers write nothing of their own
+        fetched = [uri for uri, status, _ in server.requests() if uri != "/robots.txt" and status != 500]
+        assert len(fetched) == len(set(fetched))

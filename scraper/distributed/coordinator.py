@@ -66,7 +66,8 @@ def coordinate(settings, site: str, argv: list[str], workers: int, run_id: str |
     server = open_redis(settings.get("REDIS_URL"))
     run_id = join_run(server, site, run_id, new_run_id)
     keys = RunKeys(site, run_id)
-    say(f"Run {run_id} of {site} in {settings.get('REDIS_URL')}; starting {workers} local workers", flush=True)
+    say(f"Run {run_id} of {site} in {settings.get('REDIS_URL')}; starting {workers} local workers"
+        + ("" if workers else "; waiting for workers to join (python -m scraper worker …)"), flush=True)
     procs = [subprocess.Popen(worker_command(argv, run_id), cwd=ROOT) for _ in range(workers)]
     try:
         _watch(server, keys, procs, progress_every, say)
@@ -91,7 +92,8 @@ def coordinate(settings, site: str, argv: list[str], workers: int, run_id: str |
 
 
 def _watch(server, keys: RunKeys, procs: list, every: float, say) -> None:
-    """Until our workers have exited and no other worker is alive."""
+    """Until our workers have exited and no other worker is alive (and,
+    without local workers, until some worker has joined at all)."""
     last = time.monotonic()
     while True:
         running = [p for p in procs if p.poll() is None]
@@ -101,7 +103,8 @@ def _watch(server, keys: RunKeys, procs: list, every: float, say) -> None:
             say(f"  Redis unreachable ({exc}); waiting", flush=True)
             time.sleep(2)
             continue
-        if not running and p["alive"] == 0:
+        # with no local workers, wait for the first one from elsewhere
+        if not running and p["alive"] == 0 and (p["workers"] or procs):
             return
         if time.monotonic() - last >= every:
             last = time.monotonic()
