@@ -220,8 +220,8 @@ class RunOutput:
         """One crawl of a site at a time: the state and `latest` are the site's."""
         try:
             self.state.lock()
-        except StateBusy:
-            raise SiteBusy(f"another crawl of {self.site!r} is running (state {self.state.path})") from None
+        except StateBusy as exc:
+            raise SiteBusy(f"another crawl of {self.site!r} is running: {exc}") from None
 
     def _make_dir(self) -> None:
         if self.resumed and self.dir.is_dir():

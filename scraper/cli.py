@@ -193,9 +193,11 @@ def _distributed_crawl(args: argparse.Namespace, settings, started: float) -> in
         print("error: --workers wants 0 or more", file=sys.stderr)
         return 2
     profile = load_profile(args.site) if args.site else profile_for_urls(args.start_url)
+    from pipelines.run import SiteBusy
+
     try:
         manifest = coordinate(settings, profile.name, args.argv, workers, args.run_id or None, profile=profile)
-    except (RedisUnreachable, RunConflict, NothingToMerge) as exc:
+    except (RedisUnreachable, RunConflict, NothingToMerge, SiteBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if manifest is None:
@@ -263,6 +265,7 @@ def register_merge(subparsers) -> None:
 
 
 def run_merge_command(args: argparse.Namespace) -> int:
+    from pipelines.run import SiteBusy
     from scraper.distributed.coordinator import RedisUnreachable, open_redis
     from scraper.distributed.merge import NothingToMerge, merge_run
     from scraper.sites import ProfileError, load_profile
@@ -278,7 +281,7 @@ def run_merge_command(args: argparse.Namespace) -> int:
     try:
         manifest = merge_run(settings, args.site, open_redis(args.redis), run_id=args.run_id, profile=profile,
                              force=args.force)
-    except (RedisUnreachable, NothingToMerge) as exc:
+    except (RedisUnreachable, NothingToMerge, SiteBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return report(manifest, settings, time.monotonic() - started)

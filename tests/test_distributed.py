@@ -160,3 +160,20 @@ def test_merge_says_when_there_is_no_run_or_it_is_not_over(redis_db, redis_url, 
     assert result.returncode == 2
     assert result.stderr.startswith("error: run r1 is not finished: 1 requests queued, 0 in progress")
     assert not (tmp_path / "demo").exists()
+
+
+def test_a_merge_refuses_in_one_line_while_another_holds_the_sites_lock(redis_db, redis_url, tmp_path):
+    import subprocess
+    import sys
+
+    from mockserver import ROOT, subprocess_env
+
+    keys = RunKeys("demo", join_run(redis_db, "demo", None, lambda: "r1"))
+    redis_db.hset(keys.meta, "started", "2026-11-29T00:00:00Z")
+    redis_db.set("zhaoshang:demo:state:lock", "someone else")
+    result = subprocess.run([sys.executable, "-m", "scraper", "merge", "demo", "--redis", redis_url,
+                             "--output", str(tmp_path)], cwd=ROOT, env=subprocess_env(),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: another crawl of 'demo' is running: ") and result.stderr.count("\n") == 1
+    assert "zhaoshang:demo:state:lock" in result.stderr
