@@ -4,8 +4,8 @@
 
 DIR holds case folders in the tests/pages/ format (page.html, meta.json,
 expected.jsonl). For each case: OK when the page gives exactly the expected
-records (id and scraped_at aside), else BAD with the fields that differ,
-missing records and extra ones. Then the share of pages fully right (the
+records (id and scraped_at aside) and is of the expected kind, else BAD
+with the fields that differ, missing records and extra ones. Then the share of pages fully right (the
 issue's unseen-template target: at least 95%) and of expected fields right.
 Run it on a batch a helper has just written, before changing anything for
 it: that is the unseen-template measure; afterwards the batch is a
@@ -23,6 +23,9 @@ sys.path.insert(0, str(ROOT))
 from scraper.extract import parse_page  # noqa: E402
 
 IGNORED = ("id", "scraped_at")
+#: meta.json kinds written as the listing's type: the page kind is `listing`.
+KIND_ALIASES = {"project_listing": "listing", "policy_listing": "listing", "park_listing": "listing",
+                "park_detail": "park", "policy_detail": "policy", "project_detail": "project"}
 
 
 def _records(lines) -> list[dict]:
@@ -55,6 +58,9 @@ def score_case(case: Path) -> tuple[int, int, list[str]]:
                                 f"{json.dumps(have.get(key), ensure_ascii=False)[:80]} want "
                                 f"{json.dumps(value, ensure_ascii=False)[:80]}")
     problems.extend(f"extra {r['type']} {r['title'][:30]} {r.get('url')}" for r in by_key.values())
+    want_kind = KIND_ALIASES.get(meta.get("kind"), meta.get("kind"))
+    if want_kind and page.kind != want_kind:
+        problems.append(f"page kind: got {page.kind} want {want_kind}")
     return right, total, problems
 
 

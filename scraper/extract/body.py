@@ -203,6 +203,11 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     """Lines of the body containers without link blocks, excluded subtrees
     (lists, title, metadata) and toolbar lines."""
     skip = excluded | stats.link_blocks
+    for container in containers:
+        # a list of nothing but links inside the text (share buttons, related links)
+        for ul in container.iter("ul", "ol"):
+            if stats.anchors.get(ul, 0) >= 2 and stats.density(ul) >= 0.9:
+                skip = skip | {ul}
     lines: list[Line] = []
     for container in containers:
         for line in block_lines(container, skip):

@@ -25,7 +25,7 @@ _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14
 #: (`时间:2025-09-15 10:06来源:…`): known labels only, after a digit.
 _GLUED = "|".join(sorted((re.escape(label) for label in META_LABELS if len(label) >= 2), key=len, reverse=True))
 _INLINE_LABEL = re.compile(
-    r"(?:^|(?<=[\s\u3000|｜【\[])|(?<=\d)(?=(?:" + _GLUED + r")\s*[：:]))"
+    r"(?:^|(?<=[\s\u3000|｜【\[（(])|(?<=\d)(?=(?:" + _GLUED + r")\s*[：:]))"
     r"([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
@@ -35,8 +35,12 @@ _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
 
 
+_WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天](?=..)")
+
+
 def clean_label(label: str) -> str:
-    return _SPACES.sub("", label).rstrip("：:")
+    """`来 源：` -> `来源`; a weekday before it is the end of a date (`2025年9月3日 星期三 来源：`)."""
+    return _WEEKDAY.sub("", _SPACES.sub("", label).rstrip("：:"))
 
 
 def _is_cta(text: str) -> bool:
@@ -66,6 +70,8 @@ def _value(raw: str, el) -> tuple[bool, str | None]:
         shown = _without_trailing_link(shown, el)
     # `来源：某局 【字号：…` : the bracket opens the next toolbar item
     value = fold(shown.strip("·•,，;；【[ "))
+    if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
+        value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
     if not value:
         return False, None
     if _is_cta(value):
@@ -91,10 +97,16 @@ def _is_label_cell(cell) -> str | None:
     if not text or len(text) > 16:
         return None
     has_colon = text.endswith(("：", ":"))
-    if has_colon or tag_of(cell) == "th" or _LABEL_CLASS.search(cell.get("class") or ""):
+    if has_colon or tag_of(cell) == "th" or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
         if _CELL_LABEL.match(text):
             return clean_label(text)
     return None
+
+
+def _bold_only(cell, text: str) -> bool:
+    """A cell whose whole text is bold (<td><strong>园区名称</strong></td>) labels the next one."""
+    children = [c for c in cell if isinstance(c.tag, str)]
+    return len(children) == 1 and tag_of(children[0]) in ("strong", "b") and element_text(children[0]) == text
 
 
 _OWN_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
@@ -154,7 +166,8 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
     return pairs
 
 
-_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*")
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                           r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*")
 
 
 def is_metadata_line(text: str) -> bool:

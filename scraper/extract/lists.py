@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from .dates import parse_date
 from .policy import document_number
 from .regions import parse_region
@@ -337,6 +339,11 @@ def _heading_text(el) -> str | None:
         text = element_text(h)
         if 0 < len(text) <= 40:
             return text
+    # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
+    bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None
+            and not any(tag_of(up) == "a" for up in b.iterancestors())]
+    if len(bold) == 1 and 2 <= len(bold[0]) <= 24:
+        return bold[0]
     if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
         return None
     anchors = list(el.iter("a"))
@@ -387,7 +394,38 @@ def find_heading(container, first_item, stats) -> tuple[str | None, int]:
         if _has_element_sibling(node):
             distance += 1
         node = parent
-    return None, 99
+    tab = _tab_title(container)
+    return (tab, 1) if tab else (None, 99)
+
+
+_TAB_FOR = etree.XPath("//*[@data-target=$ref or @data-bs-target=$ref or @href=$ref or @aria-controls=$id]")
+
+
+def _tab_title(container) -> str | None:
+    """A list in a tab pane is headed by its tab, which sits elsewhere: the
+    element pointing at the pane's id (data-target="#pane-zc", href="#…",
+    aria-controls), else the tab at the pane's position in a tab strip
+    just before the panes."""
+    pane = container
+    for _ in range(3):
+        pane = pane.getparent()
+        if pane is None:
+            return None
+        pane_id = pane.get("id")
+        if pane_id:
+            for tab in _TAB_FOR(pane, ref="#" + pane_id, id=pane_id):
+                text = element_text(tab)
+                if 2 <= len(text) <= 24:
+                    return text
+        panes = pane.getparent()
+        strip = panes.getprevious() if panes is not None else None
+        if strip is not None and tag_of(strip) in ("ul", "ol", "div"):
+            siblings = [c for c in panes if isinstance(c.tag, str)]
+            tabs = [c for c in strip if isinstance(c.tag, str)]
+            if len(siblings) >= 2 and len(tabs) == len(siblings) and all(
+                    2 <= len(element_text(t)) <= 24 for t in tabs):
+                return element_text(tabs[siblings.index(pane)])
+    return None
 
 
 def _has_element_sibling(el) -> bool:

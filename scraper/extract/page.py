@@ -253,9 +253,13 @@ class _Page:
             published = parse_date(self.head["published"])
         self.published = published
         self.reference = self._reference_time()
+        # a fact table's <figure> caption, and the headings of lists inside the text, are not body
+        facts = self.field_elements | {el.getparent() for el in self.field_elements
+                                       if el.getparent() is not None and el.getparent().tag == "figure"}
+        list_headings = {group.heading for group in self.groups if group.heading}
         lines = [
-            line for line in body_lines(self.containers, self.stats, excluded | self.field_elements)
-            if line.text not in self.meta_lines
+            line for line in body_lines(self.containers, self.stats, excluded | facts)
+            if line.text not in self.meta_lines and line.text not in list_headings
         ]
         self.kind = self._classify(lines)
         records: list[dict] = []
@@ -366,8 +370,8 @@ class _Page:
         kind, count = votes.most_common(1)[0]
         if count >= 2 and self.title:
             return kind
-        if biggest >= 5 and body_chars < 200:
-            return "listing"
+        if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)):
+            return "listing"  # one long list, or several boxes of them (a home page)
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
         by_url = url_kind(self.source_url)
