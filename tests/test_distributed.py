@@ -177,3 +177,13 @@ def test_a_merge_refuses_in_one_line_while_another_holds_the_sites_lock(redis_db
     assert result.returncode == 2
     assert result.stderr.startswith("error: another crawl of 'demo' is running: ") and result.stderr.count("\n") == 1
     assert "zhaoshang:demo:state:lock" in result.stderr
+
+
+def test_a_local_worker_runs_the_same_crawl_options():
+    from scraper.distributed.coordinator import worker_command
+
+    cmd = worker_command(["crawl", "demo", "--redis", "redis://h/0", "--workers", "3", "--full", "-s", "A=1"], "r1")
+    assert cmd[1:] == ["-m", "scraper", "worker", "demo", "--redis", "redis://h/0", "--full", "-s", "A=1",
+                       "--log-level", "WARNING", "--run-id", "r1"]
+    cmd = worker_command(["crawl", "--workers=2", "--site", "demo", "--log-level", "DEBUG"], "r2")
+    assert cmd[3:] == ["worker", "--site", "demo", "--log-level", "DEBUG", "--run-id", "r2"]

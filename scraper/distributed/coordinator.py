@@ -41,7 +41,7 @@ def open_redis(url: str):
 
 def worker_command(argv: list[str], run_id: str) -> list[str]:
     """This command line as a worker's: `worker` instead of `crawl`, without
-    --workers, with the run id."""
+    --workers, with the run id (and WARNING logs unless --log-level is given)."""
     out, skip = [], False
     for arg in argv:
         if skip:
@@ -54,6 +54,8 @@ def worker_command(argv: list[str], run_id: str) -> list[str]:
             continue
         out.append(arg)
     out[out.index("crawl")] = "worker"
+    if not any(arg == "--log-level" or arg.startswith("--log-level=") for arg in out):
+        out += ["--log-level", "WARNING"]  # N workers at INFO would drown the coordinator's progress lines
     return [sys.executable, "-m", "scraper", *out, "--run-id", run_id]
 
 
