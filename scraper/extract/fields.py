@@ -189,11 +189,27 @@ def pairs_start(text: str) -> int:
 _HAS_BLOCK = etree.XPath("boolean(.//*[self::div or self::p or self::table or self::ul or self::ol or self::li or self::dl or self::tr or self::section])")
 
 
+def _two_cell_pair(child) -> tuple[str, str | None] | None:
+    """A row of a label cell and a value cell without a colon between them
+    (<div class="row"><div class="col-4 label">所属行业</div><div class="col-8">…</div>),
+    told by the label cell's colon, th, label class or bold."""
+    cells = [c for c in child if isinstance(c.tag, str)]
+    if len(cells) != 2:
+        return None
+    label = _is_label_cell(cells[0])
+    if not label or _is_label_cell(cells[1]) is not None or not _label_ok(label):
+        return None
+    keep, value = _value(element_text(cells[1]), cells[1])
+    return (label, value) if keep else None
+
+
 def _child_is_pair(child, stats) -> bool:
     """One `标签：值` line: short, no blocks inside, not a heading (a title
     such as 上海:以供给侧… reads like a pair but is not one)."""
     if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
+    if _two_cell_pair(child) is not None:
+        return True
     text = element_text(child)
     if not text or len(text) > 80:
         return False
@@ -254,6 +270,10 @@ def block_fields(el) -> list[tuple[str, str | None]]:
     pairs = []
     for child in el:
         if isinstance(child.tag, str):
-            pairs.extend(inline_fields(element_text(child), child))
+            pair = _two_cell_pair(child)
+            if pair is not None:
+                pairs.append(pair)
+            else:
+                pairs.extend(inline_fields(element_text(child), child))
     # labels in their own element with the value after it (`<small>来源:</small>新华社`)
     return pairs or inline_fields(element_text(el), el)
