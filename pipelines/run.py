@@ -55,6 +55,11 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _seconds_since(iso: str) -> float:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return max(0.0, (datetime.now(timezone.utc) - moment).total_seconds())
+
+
 def new_run_id() -> str:
     """Sortable and unique: UTC start time plus a random suffix."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
@@ -187,11 +192,13 @@ class RunOutput:
 
     # -- during the crawl ----------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, started: str | None = None) -> None:
         """Create the run directory (once). A run id used before is an error,
         never an overwrite, unless the run is resumed: then what the killed
         process left (scratch store, temporary files) is discarded and the
-        crawl reads its pages again, most of them from the state's page cache."""
+        crawl reads its pages again, most of them from the state's page cache.
+        `started`: when the run began, if before now (a distributed run's
+        merge step opens it when its workers are done)."""
         if self.started is not None:
             return
         self.thresholds = self._thresholds()  # a misspelt threshold stops the crawl before it starts
@@ -208,8 +215,8 @@ class RunOutput:
             for run in self.state.runs(("running",)):
                 if run["run_id"] != self.run_id:
                     self._mark_killed(run)
-        self.started = utc_now()
-        self._started_monotonic = time.monotonic()
+        self.started = started or utc_now()
+        self._started_monotonic = time.monotonic() - _seconds_since(self.started)
         self.rejects = AppendLog(self.dir / "rejects.jsonl")
         if self.state is not None:
             self.state.begin_run(self.run_id, self.started, str(self.dir))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
-from datetime import datetime, timezone
 
 from pipelines.run import RunOutput
 from scraper.distributed.keys import RunKeys, current_run, current_run_key
@@ -76,10 +74,7 @@ def merge_run(settings, site: str, server, run_id: str | None = None, profile=No
     settings.set("RUN_ID", run_id, priority="cmdline")
     run = RunOutput(settings, SummedStats(per_worker), site, json.loads(meta.get("start_urls", "[]")), profile)
     run.resumed = run.dir.is_dir()  # a merge that was killed: done again from Redis
-    run.open()
-    started = meta.get("started") or run.started
-    run.started = started
-    run._started_monotonic = time.monotonic() - _seconds_since(started)
+    run.open(started=meta.get("started"))
     run.extra = {"distributed": {
         "workers": {w: {"pages": s.get("portal/pages", 0), "finish_reason": s.get("distributed/finish_reason"),
                         "started": s.get("start_time"), "finished": s.get("finish_time")}
@@ -118,11 +113,3 @@ def _read_list(server, key: str):
         for value in chunk:
             yield json.loads(value)
         start += len(chunk)
-
-
-def _seconds_since(iso: str) -> float:
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return 0.0
-    return max(0.0, (datetime.now(timezone.utc) - moment).total_seconds())
