@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.regions import parse_region
+from scraper.extract.regions import address_region, parse_region
 
 
 def region(raw, province=None, city=None, district=None, code=None):
@@ -103,3 +103,27 @@ def test_results_are_fresh_dicts_despite_the_cache():
     first = parse_region("上海-徐汇区")
     first["district"] = "changed"
     assert parse_region("上海-徐汇区")["district"] == "徐汇区"
+
+
+# Codes checked against GB/T 2260: 武侯区 510107, 锦江区 (成都) 510104, 长兴县 330522.
+ADDRESSES = [
+    ("四川省成都市武侯区武兴四路166号", "四川省成都市武侯区", "510107"),
+    ("成都市锦江区三圣街道白鹭湾路8号", "成都市锦江区", "510104"),
+    ("地址：上海市徐汇区漕溪北路88号", "上海市徐汇区", "310104"),
+    ("浙江省湖州市长兴县太湖街道", "浙江省湖州市长兴县", "330522"),
+]
+
+
+@pytest.mark.parametrize(("address", "raw", "code"), ADDRESSES)
+def test_address_region_is_cut_where_the_street_starts(address, raw, code):
+    region = address_region(address)
+    assert (region["raw"], region["code"]) == (raw, code)
+
+
+@pytest.mark.parametrize("address", [
+    "详见园区介绍",  # no place
+    "朝阳区建国路1号",  # ambiguous without a province
+    "江苏省苏州市",  # no street: a plain region, parse_region's job
+])
+def test_address_without_a_leading_place_gives_none(address):
+    assert address_region(address) is None

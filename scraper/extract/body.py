@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .text import BLOCK_TAGS, Line, block_lines, dedup_key, element_text
+from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
 from .vocab import BOILERPLATE_LINE_RE, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
@@ -70,7 +70,7 @@ class TextStats:
             total_of[el] = total
             links_of[el] = links
             anchors_of[el] = anchors
-            if anchors >= 2:
+            if anchors >= 2 or (anchors and tag in ONE_ENTRY_BOXES):
                 linked.append(el)
             # links / total > 0.5, exactly, in integers
             if links >= 8 and tag in prune_tags and links * 2 > total:
@@ -87,8 +87,8 @@ class TextStats:
         self.anchors = anchors_of  # <a> elements in the subtree, the element itself included
         self.elements = elements  # document order
         self.index = dict(zip(elements, range(len(elements))))
-        #: Elements holding two or more links, children before parents: the
-        #: only places a list can be.
+        #: Elements holding two or more links (or list boxes with one),
+        #: children before parents: the only places a list can be.
         self.linked = linked
         #: (element, characters of own text outside links) of paragraph-like
         #: elements with enough such text, mostly not links, in document

@@ -58,8 +58,10 @@ def _link_only(value: str, el) -> bool:
     return not _NON_WORD.sub("", rest)
 
 
-def _value(raw: str, el) -> tuple[bool, str | None]:
-    """(keep, value) for a raw value shown in element `el`."""
+def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
+    """(keep, value) for a raw value shown in element `el`. An empty value
+    `cell` of a label -> value row is a fact shown as nothing (often a
+    button the cleaner removed): None, kept."""
     # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
     shown = fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0])
     if shown and _is_cta(shown):
@@ -73,7 +75,7 @@ def _value(raw: str, el) -> tuple[bool, str | None]:
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
         value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
     if not value:
-        return False, None
+        return cell and not raw.strip(), None
     if _is_cta(value):
         return True, None
     return True, value
@@ -124,7 +126,7 @@ def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]
         while i < len(cells) - 1:
             label = _is_label_cell(cells[i])
             if label and _is_label_cell(cells[i + 1]) is None:
-                keep, value = _value(element_text(cells[i + 1]), cells[i + 1])
+                keep, value = _value(element_text(cells[i + 1]), cells[i + 1], cell=True)
                 if keep and _label_ok(label):
                     pairs.append((label, value))
                 i += 2
@@ -143,7 +145,7 @@ def dl_fields(dl, limit: int | None = None) -> list[tuple[str, str | None]]:
         if tag == "dt":
             label = clean_label(element_text(child))
         elif tag == "dd" and label:
-            keep, value = _value(element_text(child), child)
+            keep, value = _value(element_text(child), child, cell=True)
             if keep and _label_ok(label):
                 pairs.append((label, value))
             label = None
@@ -199,7 +201,7 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     label = _is_label_cell(cells[0])
     if not label or _is_label_cell(cells[1]) is not None or not _label_ok(label):
         return None
-    keep, value = _value(element_text(cells[1]), cells[1])
+    keep, value = _value(element_text(cells[1]), cells[1], cell=True)
     return (label, value) if keep else None
 
 

@@ -15,8 +15,8 @@ from lxml import etree
 
 from .dates import parse_date
 from .policy import document_number
-from .regions import parse_region
-from .text import HEADING_TAGS, element_text, fold, tag_of
+from .regions import address_region, parse_region
+from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
 from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td", "a"})
@@ -27,8 +27,11 @@ _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*"
 #: not to a category directory.
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
-_PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
-_MIN_BARE_ITEMS = 3
+_PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "上一个", "下一个", "上一项", "下一项", "上一则", "下一则", "上篇", "下篇")
+#: Links with neither date nor region form a list only under a typed heading
+#: of their own box (推荐项目 with two cards); a box of one (相关文件) only
+#: when that heading sits right above it and the link is to a detail page.
+_MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
 _MAX_ITEM_ANCHORS = 6
@@ -41,6 +44,7 @@ _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
 _MAX_CHUNK = 30
+_ADDRESS_LABEL = re.compile(r"^(?:园区|项目|详细|所在|办公|企业)?\s*地\s*[址点]\s*[:：]\s*")
 
 
 @dataclass
@@ -162,9 +166,20 @@ def read_item(el, base_url: str) -> ListItem | None:
         # 标题 2025-08-27 written inside the link
         date_text = trailing.group(1)
         best_title = best_title[: trailing.start()].strip()
+    after_address = False
     for chunk in side_parts + _text_chunks(el, set(best_anchors)):
         if chunk.startswith(_PREV_NEXT):
             return None  # 上一篇：… under an article, not a list entry
+        address = _ADDRESS_LABEL.match(chunk)
+        if address or after_address:
+            # 地址：四川省成都市武侯区武兴四路166号 -> the region it starts with
+            value = chunk[address.end():] if address else chunk
+            after_address = bool(address) and not value
+            if value:
+                if region_text is None:
+                    found = address_region(value)
+                    region_text = found["raw"] if found else (value if _is_region(value) else None)
+            continue
         chunk = chunk.strip("[]【】()（）|·")
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
@@ -256,6 +271,11 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
     for container in stats.linked:
         children = _candidate_children(container)
         if not children:
+            group = _single_entry(container, base_url, stats) if container.tag in ONE_ENTRY_BOXES else None
+            if group is not None and container not in holds_group:
+                groups.append(group)
+                holds_group.update(container.iterancestors())
+                holds_group.add(container)
             continue
         counts = [anchors.get(child, 0) for child in children]
         # cheap screen: an item has a few links and is not a whole column
@@ -293,6 +313,21 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
         holds_group.add(container)
     groups.sort(key=lambda g: order[g.container])
     return groups
+
+
+def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
+    """A list box holding one entry (<h4>相关文件</h4><ul><li><a>…</a></li></ul>)."""
+    children = [c for c in container if isinstance(c.tag, str)]
+    if len(children) != 1 or not 1 <= stats.anchors.get(children[0], 0) <= 3:
+        return None
+    item = read_item(children[0], base_url)
+    if item is None or not _DETAIL_URL.search(item.url) or _FILE_URL.search(item.url):
+        return None
+    heading, distance = find_heading(container, children[0], stats)
+    kind = kind_from_heading(heading)
+    if kind not in ("project", "policy", "park") or distance > 1:
+        return None
+    return ItemGroup(container, heading, [item], kind)
 
 
 def _read_items(children, possible, counts, base_url: str, total: dict) -> list[ListItem] | None:

