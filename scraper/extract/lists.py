@@ -395,6 +395,16 @@ def _heading_text(el) -> str | None:
 
 
 def find_heading(container, first_item, stats) -> tuple[str | None, int]:
+    """Cached per page: find_item_groups asks twice for most boxes."""
+    cache = stats.__dict__.setdefault("headings", {})
+    key = (container, first_item)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _find_heading(container, first_item, stats)
+    return found
+
+
+def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
     """The heading of the box a list sits in and how far away it was found
     (0: inside the container, before its first item; n: a preceding short
     sibling of the container's n-1th ancestor, not counting wrappers that
@@ -429,14 +439,31 @@ def find_heading(container, first_item, stats) -> tuple[str | None, int]:
         if _has_element_sibling(node):
             distance += 1
         node = parent
-    tab = _tab_title(container)
+    tab = _tab_title(container, stats)
     return (tab, 1) if tab else (None, 99)
 
 
-_TAB_FOR = etree.XPath("//*[@data-target=$ref or @data-bs-target=$ref or @href=$ref or @aria-controls=$id]")
+_TAB_LINKS = etree.XPath("//*[@data-target or @data-bs-target or @aria-controls or starts-with(@href, '#')]")
 
 
-def _tab_title(container) -> str | None:
+def _tabs_by_pane(container, stats) -> dict:
+    """Pane id -> elements pointing at it (data-target="#pane-zc", href="#…",
+    aria-controls), in document order; read once per page."""
+    tabs = getattr(stats, "tabs_by_pane", None)
+    if tabs is None:
+        tabs = {}
+        for el in _TAB_LINKS(container):
+            refs = [ref[1:] for ref in (el.get("data-target"), el.get("data-bs-target"), el.get("href"))
+                    if ref and ref.startswith("#")]
+            if el.get("aria-controls"):
+                refs.append(el.get("aria-controls"))
+            for ref in dict.fromkeys(refs):
+                tabs.setdefault(ref, []).append(el)
+        stats.tabs_by_pane = tabs
+    return tabs
+
+
+def _tab_title(container, stats) -> str | None:
     """A list in a tab pane is headed by its tab, which sits elsewhere: the
     element pointing at the pane's id (data-target="#pane-zc", href="#…",
     aria-controls), else the tab at the pane's position in a tab strip
@@ -448,7 +475,7 @@ def _tab_title(container) -> str | None:
             return None
         pane_id = pane.get("id")
         if pane_id:
-            for tab in _TAB_FOR(pane, ref="#" + pane_id, id=pane_id):
+            for tab in _tabs_by_pane(pane, stats).get(pane_id, ()):
                 text = element_text(tab)
                 if 2 <= len(text) <= 24:
                     return text
