@@ -77,14 +77,18 @@ def test_listing_links_for_the_crawler():
     assert "https://shanghai.010b.com/zhengce/list_1.html" in links.more
 
 
-NEVER_IN_RECORDS = ("招商政策", "投资流程", "土地招拍挂", "联系我们", "企业入驻", "立即获取", "更多", "上一篇", "下一篇", "分享到")
+#: Menu entries and calls to action: never a record's title. A box may be
+#: headed 招商政策 (case 82), so only the calls to action are never a list.
+NEVER_A_TITLE = ("招商政策", "投资流程", "土地招拍挂", "联系我们", "企业入驻", "立即获取", "更多", "上一篇", "下一篇", "分享到")
+NEVER_A_LIST = ("联系我们", "企业入驻", "立即获取", "更多", "上一篇", "下一篇", "分享到")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_no_chrome_in_titles_or_lists(case):
     for record in _extract(case).records:
+        assert record["title"] not in NEVER_A_TITLE
+        assert (record.get("list") or "") not in NEVER_A_LIST
         for text in (record["title"], record.get("list") or ""):
-            assert text not in NEVER_IN_RECORDS
             assert not text.startswith(("更多", "上一篇", "下一篇"))
 
 

@@ -82,6 +82,7 @@ NOT_REGIONS = [
     "尚街Loft浦东创意创业园",  # a name with a place in it is not a region (DOMAIN.md §3.2)
     "上海徐汇区招商项目",  # a heading: words after the place
     "浦东软件园公司",
+    "顺德机器人智造产业园",  # a park's name that starts with a place
 ]
 
 

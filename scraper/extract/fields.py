@@ -67,9 +67,13 @@ def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
     if shown and _is_cta(shown):
         return True, None
     if el is not None and shown and el.find(".//a") is not None:
+        # a value cell may be a link (所属行业 -> the list of that industry);
+        # a line that is only a link (附件：…, 字号：大 中 小) states no fact
         if _link_only(shown, el):
-            return False, None
-        shown = _without_trailing_link(shown, el)
+            if not cell or len(el.findall(".//a")) > 1:  # a filter bar (全部 新材料 电子信息 …) is no value
+                return False, None
+        else:
+            shown = _without_trailing_links(shown, el)
     # `来源：某局 【字号：…` : the bracket opens the next toolbar item
     value = fold(shown.strip("·•,，;；【[ "))
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
@@ -81,12 +85,14 @@ def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
     return True, value
 
 
-def _without_trailing_link(shown: str, el) -> str:
-    """`来源：某局 + 加入收藏`: a link after the value is the line's chrome."""
-    for a in el.iter("a"):
-        text = element_text(a)
-        if text and shown.endswith(text) and len(shown) > len(text):
-            return fold(shown[: -len(text)])
+def _without_trailing_links(shown: str, el) -> str:
+    """`来源：某局 + 收藏 分享 打印`: links after the value are the line's chrome."""
+    texts = [text for a in el.iter("a") if (text := element_text(a))]
+    for text in reversed(texts):
+        if shown.endswith(text) and len(shown) > len(text):
+            shown = fold(shown[: -len(text)])
+        else:
+            break
     return shown
 
 

@@ -17,7 +17,7 @@ from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
 from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
-from .vocab import CTA_RE, CTA_TEXTS, MORE_RE, TYPE_KEYWORDS
+from .vocab import CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
@@ -31,6 +31,7 @@ _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "
 #: Links with neither date nor region form a list only under a typed heading
 #: of their own box (推荐项目 with two cards); a box of one (相关文件) only
 #: when that heading sits right above it and the link is to a detail page.
+_BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置", "所在位置", "位置：")
 _MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
@@ -44,6 +45,7 @@ _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
 _MAX_CHUNK = 30
+_ISSUER_LINE = re.compile(r"^(?:" + "|".join(ISSUER_LABELS) + r")\s*[:：]\s*(\S.{0,39})$")
 _ADDRESS_LABEL = re.compile(r"^(?:园区|项目|详细|所在|办公|企业)?\s*地\s*[址点]\s*[:：]\s*")
 
 
@@ -55,6 +57,7 @@ class ListItem:
     region_text: str | None
     doc_number: str | None = None
     element: object = field(repr=False, default=None)
+    issuer: str | None = None  # 发文机关：… shown in the entry
     bare: bool = False  # neither date nor region shown
 
 
@@ -153,7 +156,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title, side_parts = card
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
-    date_text = region_text = doc_number = None
+    date_text = region_text = doc_number = issuer = None
     prefix = _TITLE_PREFIX.match(best_title)
     if prefix and _is_region(prefix.group(1)):
         # [宁波]宁波市人民政府… : the entry's region, written into its link
@@ -168,8 +171,8 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title = best_title[: trailing.start()].strip()
     after_address = False
     for chunk in side_parts + _text_chunks(el, set(best_anchors)):
-        if chunk.startswith(_PREV_NEXT):
-            return None  # 上一篇：… under an article, not a list entry
+        if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):
+            return None  # 上一篇：… under an article, 当前位置：… above it: not list entries
         address = _ADDRESS_LABEL.match(chunk)
         if address or after_address:
             # 地址：四川省成都市武侯区武兴四路166号 -> the region it starts with
@@ -183,6 +186,9 @@ def read_item(el, base_url: str) -> ListItem | None:
         chunk = chunk.strip("[]【】()（）|·")
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
+        if issuer is None and (said := _ISSUER_LINE.match(chunk)):
+            issuer = said.group(1).strip()
+            continue
         if doc_number is None and ("号" in chunk or "號" in chunk):
             doc_number = document_number(chunk)
             if doc_number:
@@ -191,7 +197,7 @@ def read_item(el, base_url: str) -> ListItem | None:
             date_text = chunk
         elif region_text is None and _is_region(chunk):
             region_text = chunk
-    item = ListItem(best_url, best_title, date_text, region_text, doc_number, el)
+    item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer)
     if date_text is None and region_text is None:
         if not _DETAIL_URL.search(best_url) or _FILE_URL.search(best_url):
             return None
@@ -364,14 +370,23 @@ def kind_from_heading(heading: str | None) -> str | None:
     return best
 
 
+def _heading_words(h) -> str:
+    """An h1-h6's text without the 更多>> link written inside it."""
+    text = element_text(h)
+    if "更多" not in text and "more" not in text.lower():
+        return text
+    more = {a for a in h.iter("a") if MORE_RE.match(element_text(a))}
+    return fold(" ".join(_text_chunks(h, more))) if more else text
+
+
 def _heading_text(el) -> str | None:
     """Heading text of a box-header element: its h1-h6 if it has one, else its
     text without links (a 更多 link sits beside the heading)."""
     if tag_of(el) in HEADING_TAGS:
-        text = element_text(el)
+        text = _heading_words(el)
         return text if 0 < len(text) <= 40 else None
     for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        text = element_text(h)
+        text = _heading_words(h)
         if 0 < len(text) <= 40:
             return text
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
@@ -385,13 +400,20 @@ def _heading_text(el) -> str | None:
     more = {a for a in anchors if MORE_RE.match(element_text(a))}
     if len(anchors) - len(more) >= 2:
         return None  # a filter bar or a nav strip, not a box header
-    if sum(1 for c in el.iter("th", "td") if element_text(c)) >= 2:
+    if sum(1 for c in el.iter("th", "td") if element_text(c)) >= 2 or _column_headers(el):
         return None  # column headers of a table, not the heading of its box
     chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
     text = fold(" ".join(chunks))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":")) and not any(ch.isdigit() for ch in text[-4:]):
         return text
     return None
+
+
+def _column_headers(el) -> bool:
+    """A row of three or more short cells (项目名称 | 所在地区 | 发布日期) heads the
+    columns of a list drawn with divs or spans, not its box."""
+    cells = [c for c in el if isinstance(c.tag, str)]
+    return len(cells) >= 3 and all(0 < len(element_text(c)) <= 8 and c.find(".//a") is None for c in cells)
 
 
 def find_heading(container, first_item, stats) -> tuple[str | None, int]:
@@ -436,7 +458,7 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
         if parent is None or tag_of(parent) in ("body", "html"):
             break
         # a wrapper around the list alone (<div class="bd"><ul>…) is no farther away
-        if _has_element_sibling(node):
+        if _has_element_sibling(node, stats.total):
             distance += 1
         node = parent
     tab = _tab_title(container, stats)
@@ -490,6 +512,8 @@ def _tab_title(container, stats) -> str | None:
     return None
 
 
-def _has_element_sibling(el) -> bool:
-    return any(isinstance(other.tag, str) for other in el.itersiblings()) or \
-        any(isinstance(other.tag, str) for other in el.itersiblings(preceding=True))
+def _has_element_sibling(el, total: dict) -> bool:
+    """Whether `el` shares its parent with an element that shows text (an
+    empty pager of dots beside a slider does not count)."""
+    return any(isinstance(other.tag, str) and total.get(other, 0) for other in el.itersiblings()) or \
+        any(isinstance(other.tag, str) and total.get(other, 0) for other in el.itersiblings(preceding=True))

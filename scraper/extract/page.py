@@ -20,10 +20,10 @@ from .dates import parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import block_fields, find_field_blocks, inline_fields, is_metadata_line, pairs_start
 from .lists import ItemGroup, find_item_groups, join_url
-from .policy import document_name, document_number, issuer_from_title
+from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
-from .text import block_lines, dedup_key, element_text, fold, raw_text
+from .text import BLOCK_TAGS, block_lines, dedup_key, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
@@ -197,6 +197,26 @@ def url_kind(url: str) -> str | None:
     return None
 
 
+def _segments(line) -> list[tuple[str, object]]:
+    """A meta line drawn as spans with nothing between them reads
+    `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
+    (unless one holds only a label, `<span>来源：</span><span>某中心</span>`)."""
+    owner = line.element
+    if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0:
+        return [(line.text, owner)]
+    texts = []
+    for child in owner:
+        if not isinstance(child.tag, str) or child.tag in BLOCK_TAGS or fold(child.tail):
+            return [(line.text, owner)]
+        text = element_text(child)
+        if text.endswith(("：", ":")):
+            return [(line.text, owner)]
+        if text:
+            texts.append((text, child))
+    whole = "".join(t for t, _ in texts).replace(" ", "") == line.text.replace(" ", "")
+    return texts if len(texts) >= 2 and whole else [(line.text, owner)]
+
+
 # ---------------------------------------------------------------- page
 
 class _Page:
@@ -341,18 +361,19 @@ class _Page:
             inside_body = owner in in_body
             if inside_body and not is_metadata_line(line.text):
                 continue
-            pairs = inline_fields(line.text, owner)
-            if inside_body and pairs:
-                self.meta_lines.add(line.text)
-            for label, value in pairs:
-                if label.lower() in TAG_LABELS and value:
-                    tags.extend(t for t in _TAG_SPLIT.split(value) if t)
-            add(pairs)
-            lead = line.text[: pairs_start(line.text)] if pairs else line.text
-            if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
-                dates.append(lead)
-                if inside_body and len(line.text) <= 120:
+            for text, el in _segments(line):
+                pairs = inline_fields(text, el)
+                if inside_body and pairs:
                     self.meta_lines.add(line.text)
+                for label, value in pairs:
+                    if label.lower() in TAG_LABELS and value:
+                        tags.extend(t for t in _TAG_SPLIT.split(value) if t)
+                add(pairs)
+                lead = text[: pairs_start(text)] if pairs else text
+                if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
+                    dates.append(lead)
+                    if inside_body and len(line.text) <= 120:
+                        self.meta_lines.add(line.text)
         return fields, list(dict.fromkeys(tags)), dates
 
     # -- kind ------------------------------------------------------------
@@ -386,8 +407,10 @@ class _Page:
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
         if not dated and body_chars < _UNDATED_ARTICLE_MIN:
             return "other"
-        if _POLICY_READING.search(self.title):
-            return "policy"  # 《…》政策解读: typed policy, as its entry in a 政策解读 list is
+        if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
+            # 《…》政策解读 is typed policy, as its entry in a 政策解读 list is; a
+            # text that opens with its 文号 is a document shown as an article
+            return "policy"
         return "article"
 
     # -- records ---------------------------------------------------------
@@ -428,6 +451,8 @@ class _Page:
         record["list"] = None
         if self.kind == "policy":
             record.update(self._policy_extras(self.title, own=True))
+            record["document_number"] = record["document_number"] or number_line(text_lines)
+            record["issuer"] = record["issuer"] or signature_issuer(text_lines)
         record["fields"] = dict(self.fields)
         record["body"] = "\n".join(text_lines)
         return record
@@ -441,12 +466,17 @@ class _Page:
             "document_number": number or document_number(title),
         }
 
-    def _group_kind(self, group: ItemGroup) -> str | None:
+    def _item_kinds(self, group: ItemGroup) -> list[str | None]:
+        """Type of each entry: the heading's; else the type most of the entries'
+        URLs name; else each entry's own (a search-results list mixes
+        /xiangmu/, /zhengce/ and news)."""
         if group.kind:
-            return group.kind
-        kinds = Counter(profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items)
-        kind, n = kinds.most_common(1)[0]
-        return kind if kind and n * 2 > len(group.items) else None
+            return [group.kind] * len(group.items)
+        by_url = [profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items]
+        kind, n = Counter(by_url).most_common(1)[0]
+        if kind and n * 2 > len(group.items):
+            return [kind] * len(group.items)
+        return by_url
 
     def _reference_time(self) -> datetime | None:
         """When the page says it was last updated (更新时间：2025-09-20): the
@@ -464,10 +494,9 @@ class _Page:
         records = []
         own = canonical_url(self.url)
         for group in self.groups:
-            kind = self._group_kind(group)
-            if kind not in ("project", "policy", "park"):
-                continue
-            for item in group.items:
+            for item, kind in zip(group.items, self._item_kinds(group)):
+                if kind not in ("project", "policy", "park"):
+                    continue
                 url = urldefrag(item.url).url
                 if canonical_url(url) == own:
                     continue
@@ -478,6 +507,7 @@ class _Page:
                 if kind == "policy":
                     record.update(self._policy_extras(item.title, own=False))
                     record["document_number"] = item.doc_number or record["document_number"]
+                    record["issuer"] = item.issuer or record["issuer"]
                 record["fields"] = {}
                 records.append(record)
         return records
@@ -487,9 +517,8 @@ class _Page:
     def _links(self) -> PageLinks:
         links = PageLinks()
         for group in self.groups:
-            kind = self._group_kind(group)
-            bucket = links.details[kind if kind in RECORD_TYPES else "article"]
-            bucket.extend(canonical_url(item.url) for item in group.items)
+            for item, kind in zip(group.items, self._item_kinds(group)):
+                links.details[kind if kind in RECORD_TYPES else "article"].append(canonical_url(item.url))
         pager_parents: Counter = Counter()
         anchors = []
         for a in _SHORT_OR_MORE_ANCHORS(self.root):

@@ -65,6 +65,13 @@ _AREA_SUFFIX_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道)$")
 #: What may follow the names read from the table: a place below them (工业园区,
 #: 闸北区, 临港) or a bracketed note. Anything else (上海徐汇区招商项目,
 #: 浦东软件园公司) makes the text a heading or a name, not a region label.
+#: What follows the names is short (北滘镇, 工业园区) or a zone with a short
+#: name of its own (赣州经济技术开发区); 顺德机器人智造产业园 is a park's name.
+_MAX_PLACE_TAIL = 7
+_ZONE_TAIL = re.compile(
+    r"^[\u4e00-\u9fa5]{0,4}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
+    r"|工业园区|产业园区|科技园区|工业园|产业园|科技园|园区|新区|片区|综合保税区|保税区|自贸区|试验区|合作区|示范区|工业区|产业区)$"
+)
 _TAIL_RE = re.compile(r"^[(（【\[]|(?:省|市|区|县|旗|州|盟|镇|乡|村|街道|园|城|港|岛)$")
 
 
@@ -97,8 +104,9 @@ def _parse_cached(raw: str) -> tuple[str, _Area | None] | None:
     if not named:
         return (shown, None) if _AREA_SUFFIX_RE.search(shown) else None
     tail = shown[rest:].strip(_SEPARATORS)
-    if tail and not _TAIL_RE.search(tail):
-        return None
+    if tail and not (tail[0] in "(（【[" or (_TAIL_RE.search(tail) and len(tail) <= _MAX_PLACE_TAIL)
+                     or _ZONE_TAIL.match(tail)):
+        return None  # 顺德机器人智造产业园 is a park's name, not a place in 顺德
     return shown, area
 
 

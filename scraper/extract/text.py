@@ -24,6 +24,7 @@ ONE_ENTRY_BOXES = frozenset({"ul", "ol", "tbody", "dl", "table"})
 BOLD_TAGS = frozenset({"strong", "b"})
 #: Tags that end a line or change how its text counts (block_lines).
 _LINE_TAGS = BLOCK_TAGS | HEADING_TAGS | BOLD_TAGS | {"br"}
+_CELL_TAGS = frozenset({"td", "th"})
 
 
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
@@ -137,6 +138,10 @@ class _LineSplitter:
             self.flush()
             return
         is_block = tag in BLOCK_TAGS
+        if is_block and tag in _CELL_TAGS:
+            # a table row is one line, its cells spaced (序号 项目名称 投资方 …)
+            is_block = False
+            self.parts.append(" ")
         if is_block:
             self.flush()
             self.owner = el
@@ -169,3 +174,5 @@ class _LineSplitter:
                     plain.append(text)
         if is_block:
             self.flush()
+        elif tag in _CELL_TAGS:
+            parts.append(" ")
