@@ -14,7 +14,7 @@ against body.txt: all whitespace is removed, then the multiset of character
 4-grams of the prediction is intersected with that of the label (Counter &),
 giving precision, recall and F1. Prints a per-page table and the mean F1 of each.
 
-    .venv/bin/python bench/body_eval.py [-v] [case-substring ...]
+    .venv/bin/python bench/body_eval.py [-v] [--dir DIR] [case-substring ...]
 
 -v also prints, per case, the first characters of each extraction.
 Always exits 0 (a report, not a test).
@@ -50,9 +50,9 @@ def prf(pred: str | None, gold: str) -> tuple[float, float, float]:
     return prec, rec, f1
 
 
-def load_cases(filters: list[str]) -> list[dict]:
+def load_cases(filters: list[str], cases_dir: Path = CASES_DIR) -> list[dict]:
     cases = []
-    for folder in sorted(p for p in CASES_DIR.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in cases_dir.iterdir() if p.is_dir()):
         if filters and not any(f in folder.name for f in filters):
             continue
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -98,11 +98,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("filters", nargs="*", help="only cases whose folder name contains one of these")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--dir", type=Path, default=CASES_DIR,
+                    help="case folders to score (default tests/bodies; a new batch before any change is the unseen measure)")
     args = ap.parse_args()
 
-    cases = load_cases(args.filters)
+    cases = load_cases(args.filters, args.dir)
     if not cases:
-        print("no cases found under", CASES_DIR)
+        print("no cases found under", args.dir)
         return 0
     rows = []
     head = f"{'case':44s} {'kind':9s} {'ours P':>7s} {'R':>6s} {'F1':>6s}   {'traf P':>7s} {'R':>6s} {'F1':>6s}"
