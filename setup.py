@@ -33,7 +33,7 @@ setup(
     version="0.1",
     description="Crawls Chinese investment-promotion portals into JSON Lines records",
     packages=find_packages(include=["scraper", "scraper.*", "spiders", "spiders.*", "pipelines", "pipelines.*"]),
-    package_data={"scraper.schemas": ["*.schema.json"]},
+    package_data={"scraper.schemas": ["*.schema.json"], "scraper.extract": ["data/*.txt"]},
     python_requires=">=3.11",
     cmdclass={"build_py": BuildWithProfiles},
     entry_points={"scrapy": ["settings = scraper.settings"]},

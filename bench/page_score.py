@@ -41,8 +41,9 @@ def score_case(case: Path) -> tuple[int, int, list[str]]:
                       scraped_at="2026-01-01T00:00:00Z")
     got = _records(page.records)
     by_key = {(r["type"], r.get("url")): r for r in got}
+    problems_dup = [f"{len(got) - len(by_key)} duplicate record(s)"] if len(by_key) < len(got) else []
     right = total = 0
-    problems = []
+    problems = problems_dup
     for want in expected:
         have = by_key.pop((want["type"], want.get("url")), None)
         if have is None:

@@ -211,17 +211,37 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     lines: list[Line] = []
     for container in containers:
         for line in block_lines(container, skip):
-            if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text):
+            if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text) or _chip_row(line):
                 continue
             lines.append(line)
     return lines
+
+
+_CHIP_TAGS = frozenset({"span", "a", "em", "i", "b", "label", "small", "strong"})
+
+
+def _chip_row(line: Line) -> bool:
+    """A row of three or more short tags with nothing between them
+    (<div><span>人才公寓</span><span>员工食堂</span>…</div>) reads as one glued
+    word, not as a sentence of the text."""
+    owner = line.element
+    if owner is None or len(owner) < 3 or (owner.text and owner.text.strip()) or len(line.text) > 80:
+        return False
+    for child in owner:
+        if child.tag not in _CHIP_TAGS or len(child) or (child.tail and child.tail.strip()):
+            return False
+        text = child.text.strip() if child.text else ""
+        if not 0 < len(text) <= 10:
+            return False
+    return True
 
 
 def is_heading(line: Line) -> bool:
     """A section heading: h2-h4, a bold-only line, or 一、/（一）/第一章, short
     and not a sentence."""
     text = line.text
-    if len(text) > 50 or text.endswith(SENTENCE_END):
+    # an h2-h4 may carry an English subtitle (一、聚焦科技创新 Focusing on …)
+    if len(text) > (100 if line.heading_tag else 50) or text.endswith(SENTENCE_END):
         return False
     if line.heading_tag or line.bold:
         return True

@@ -18,7 +18,7 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "invisible"})
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "script", "style", "template", "iframe", "object", "embed", "svg", "canvas",
     "select", "option", "input", "button", "textarea", "link", "meta", "map", "audio", "video",
 )
 # Only display:none: visibility:hidden is how WeChat and lazy-loading pages

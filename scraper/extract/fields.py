@@ -26,7 +26,8 @@ _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14
 _GLUED = "|".join(sorted((re.escape(label) for label in META_LABELS if len(label) >= 2), key=len, reverse=True))
 _INLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s\u3000|｜【\[（(])|(?<=\d)(?=(?:" + _GLUED + r")\s*[：:]))"
-    r"([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)\s*[：:]"
+    r"([\u4e00-\u9fa5](?:[\u4e00-\u9fa5\s\u3000]|[(（][\u4e00-\u9fa5a-zA-Z²㎡/]{1,6}[)）]){0,11}?)"
+    r"(?:\s*[A-Za-z][A-Za-z ]{1,14}?)?\s*[：:]"  # 发布日期 Date： (a bilingual label)
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
 _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)

@@ -17,9 +17,9 @@ from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
 from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
-from .vocab import CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS
+from .vocab import CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, URL_KEYWORDS
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "h3", "h4", "span", "td", "a"})
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -34,7 +34,10 @@ _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "
 _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置", "所在位置", "位置：")
 _MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
-                         r"|[?&](?:id|itemid|aid|articleid|docid)=\w+", re.I)
+                         r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
+                         # a page named by a slug (/yqjs/hutou.html), not a site page
+                         r"|/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
+                         r"(?:[_-]\w+)?\.)[a-z][\w-]{2,}\.s?html?$", re.I)
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
@@ -88,8 +91,39 @@ def _usable_href(href: str | None) -> bool:
     return bool(href) and not href.lower().startswith(("javascript:", "#", "mailto:", "tel:"))
 
 
+_BADGE_TAGS = frozenset({"span", "i", "sup", "small", "label", "var"})
+
+
+def without_badges(el, text: str) -> str:
+    """`<a><i>1</i>标题</a>`, `<a><span class="hot">热</span>标题</a>`,
+    `<h1>标题<span class="badge">在谈</span></h1>`: a rank or a badge of one or
+    two characters at either end is not part of the title. (A highlighted
+    keyword, `<em>新能源</em>汽车…`, is.)"""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if not children:
+        return text
+    first, last = children[0], children[-1]
+    if not fold(el.text) and first.tag in _BADGE_TAGS and not len(first):
+        badge = element_text(first)
+        if badge and (len(badge) <= 2 or badge.isdigit()) and len(text) - len(badge) >= _MIN_TITLE and text.startswith(badge):
+            text = text[len(badge):].lstrip()
+            if last is first:
+                return text
+    if not fold(last.tail) and last.tag in _BADGE_TAGS and not len(last):
+        badge = element_text(last)
+        english = _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])  # 重点园区<span>Featured Parks</span>
+        short = len(badge) <= 2 and len(text) - len(badge) >= _MIN_TITLE
+        if badge and (short or english) and text.endswith(badge):
+            text = text[: -len(badge)].rstrip()
+    return text
+
+
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,:;()\- ]{3,}$")
+_HAN = re.compile(r"[\u4e00-\u9fa5]")
+
+
 def _anchor_title(a) -> str:
-    text = element_text(a)
+    text = without_badges(a, element_text(a))
     title_attr = fold(a.get("title"))
     if title_attr and (not text or (text.endswith(("...", "…", "..")) and title_attr.startswith(text.rstrip(".…")[:4]))):
         return title_attr
@@ -154,6 +188,10 @@ def read_item(el, base_url: str) -> ListItem | None:
     side_parts: list[str] = []
     if card:
         best_title, side_parts = card
+    if el.tag == "dt":  # <dt><a>标题</a></dt><dd>2025-10-16</dd>: the dd says it beside the title
+        dd = el.getnext()
+        if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
+            side_parts = side_parts + _text_chunks(dd, set())
     if best_title in CTA_TEXTS or CTA_RE.match(best_title):
         return None
     date_text = region_text = doc_number = issuer = None
@@ -300,7 +338,8 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
                 continue
             first = next(child for child, ok in zip(children, possible) if ok)
             heading, distance = find_heading(container, first, stats)
-            if distance > 1 or kind_from_heading(heading) not in ("project", "policy", "park"):
+            if distance > 1 or (kind_from_heading(heading) not in _RECORD_KINDS
+                                and _links_kind([c for c, ok in zip(children, possible) if ok], base_url) is None):
                 continue
         items = _read_items(children, possible, counts, base_url, total)
         if items is None:
@@ -310,15 +349,48 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
         heading, distance = find_heading(container, items[0].element, stats)
         kind = kind_from_heading(heading)
         if strong < 2 or strong * 2 < linked:
-            # Links with neither date nor region count only as a list of at
-            # least three under a typed heading of their own box.
-            if kind not in ("project", "policy", "park") or distance > 1 or len(items) < _MIN_BARE_ITEMS:
+            # Links with neither date nor region count only as a list under a
+            # heading of their own box that, or whose links' URLs, name the type.
+            typed = kind in _RECORD_KINDS or _items_kind(items) is not None
+            if not typed or distance > 1 or len(items) < _MIN_BARE_ITEMS:
                 continue
         groups.append(ItemGroup(container, heading, items, kind))
         holds_group.update(container.iterancestors())
         holds_group.add(container)
     groups.sort(key=lambda g: order[g.container])
     return groups
+
+
+_RECORD_KINDS = ("project", "policy", "park")
+
+
+def url_kind(url: str) -> str | None:
+    """Record type suggested by words in the URL path (zhengce, yuanqu …)."""
+    path = urlsplit(url).path.lower() + "/"
+    for kind, words in URL_KEYWORDS.items():
+        if any(w in path for w in words):
+            return kind
+    return None
+
+
+def _items_kind(items: list[ListItem]) -> str | None:
+    """The record type every item's URL names (/park/show-2031.html), if one."""
+    kinds = {url_kind(item.url) for item in items}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return kind if kind in _RECORD_KINDS else None
+
+
+def _links_kind(children, base_url: str) -> str | None:
+    """_items_kind before the items are read: the first link of each child."""
+    kinds = set()
+    for child in children:
+        a = next(child.iter("a"), None)
+        url = join_url(base_url, a.get("href") or "") if a is not None else None
+        kinds.add(url_kind(url) if url else None)
+        if len(kinds) > 1:
+            return None
+    kind = kinds.pop() if kinds else None
+    return kind if kind in _RECORD_KINDS else None
 
 
 def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
@@ -331,9 +403,11 @@ def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
         return None
     heading, distance = find_heading(container, children[0], stats)
     kind = kind_from_heading(heading)
-    if kind not in ("project", "policy", "park") or distance > 1:
-        return None
-    return ItemGroup(container, heading, [item], kind)
+    if kind not in _RECORD_KINDS:
+        kind = None
+        if _items_kind([item]) is None:
+            return None
+    return ItemGroup(container, heading, [item], kind) if distance <= 1 else None
 
 
 def _read_items(children, possible, counts, base_url: str, total: dict) -> list[ListItem] | None:
@@ -371,8 +445,8 @@ def kind_from_heading(heading: str | None) -> str | None:
 
 
 def _heading_words(h) -> str:
-    """An h1-h6's text without the 更多>> link written inside it."""
-    text = element_text(h)
+    """An h1-h6's text without the 更多>> link or an English subtitle written inside it."""
+    text = without_badges(h, element_text(h))
     if "更多" not in text and "more" not in text.lower():
         return text
     more = {a for a in h.iter("a") if MORE_RE.match(element_text(a))}
@@ -404,7 +478,8 @@ def _heading_text(el) -> str | None:
         return None  # column headers of a table, not the heading of its box
     chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
     text = fold(" ".join(chunks))
-    if 2 <= len(text) <= 24 and not text.endswith(("：", ":")) and not any(ch.isdigit() for ch in text[-4:]):
+    if 2 <= len(text) <= 24 and not text.endswith(("：", ":", "…", "...")) and not any(ch.isdigit() for ch in text[-4:]) \
+            and "，" not in text and "。" not in text:  # 数据加载中，请稍候… is a placeholder, not a heading
         return text
     return None
 

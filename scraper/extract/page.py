@@ -19,14 +19,15 @@ from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import block_fields, find_field_blocks, inline_fields, is_metadata_line, pairs_start
-from .lists import ItemGroup, find_item_groups, join_url
+from .lists import ItemGroup, find_item_groups, join_url, url_kind, without_badges
+from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
 from .text import BLOCK_TAGS, block_lines, dedup_key, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
-    PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
+    HEADING_PATTERN_RE, PUBLISHED_LABELS, SENTENCE_END, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
 )
 
 SCHEMA_VERSION = 1
@@ -105,7 +106,7 @@ def find_title(root, head_title: str):
             _title_like(el.get("class"), seen) or _title_like(el.get("id"), seen)
         ):
             continue
-        text = element_text(el)
+        text = without_badges(el, element_text(el))
         if 4 <= len(text) <= 120:
             candidates.append((el, text))
     best, best_key = None, None
@@ -170,8 +171,26 @@ def _first(fields: dict, labels) -> str | None:
 def _placeholder(value: str | None) -> str | None:
     if value is None:
         return None
-    value = fold(value).strip("（）() ")
+    value = _unbracket(fold(value))
     return None if not value or value.lower() in PLACEHOLDER_VALUES else value
+
+
+def _block_title(line) -> bool:
+    return (line.heading_tag or line.bold) and len(line.text) <= 8 and not HEADING_PATTERN_RE.match(line.text) \
+        and not line.text.endswith(SENTENCE_END)
+
+
+def _unbracket(value: str) -> str:
+    """`（记者 王敏）` -> `记者 王敏`, and a bracket left open or closed by the
+    line around it goes; `某中心（微信公众号）` keeps its own pair."""
+    value = value.strip()
+    while value and value[0] in "（(" and value.count(value[0]) > value.count(")" if value[0] == "(" else "）"):
+        value = value[1:].strip()
+    while value and value[-1] in "）)" and value.count(value[-1]) > value.count("(" if value[-1] == ")" else "（"):
+        value = value[:-1].strip()
+    if len(value) >= 2 and (value[0], value[-1]) in (("（", "）"), ("(", ")")) and value.count(value[0]) == 1:
+        value = value[1:-1].strip()
+    return value
 
 
 def profile_kind(url: str, profile: dict | None) -> str | None:
@@ -186,15 +205,6 @@ def profile_kind(url: str, profile: dict | None) -> str | None:
 
 #: The title of an interpretation of a named policy document.
 _POLICY_READING = re.compile(r"《[^》]{4,}》.{0,8}解读$|解读《[^》]{4,}》")
-
-
-def url_kind(url: str) -> str | None:
-    """Record type suggested by words in the URL path (zhengce, yuanqu …)."""
-    path = urlsplit(url).path.lower() + "/"
-    for kind, words in URL_KEYWORDS.items():
-        if any(w in path for w in words):
-            return kind
-    return None
 
 
 def _segments(line) -> list[tuple[str, object]]:
@@ -227,6 +237,7 @@ class _Page:
         self.profile = profile or {}
         self.scraped_at = scraped_at or _now_iso()
         text, self.encoding = decode_html(body, content_type)
+        text, self.shown_chars = simplify(text)  # a traditional-character page is read as simplified
         root = parse_html(text, controls=may_hold_controls(body, self.encoding))
         head = head_info(root)
         strip_invisible(root)
@@ -290,7 +301,15 @@ class _Page:
         if self.kind in RECORD_TYPES:
             records.append(self._own_record(lines, excluded))
         records.extend(self._list_records())
-        return ParsedPage(self.source_url, self.kind, records, self._links(), self.encoding)
+        if self.shown_chars:
+            for record in records:
+                restore_record(record, self.shown_chars)
+                if not record["url"]:
+                    record["id"] = record_id(record["type"], None, record["title"], record["published"])
+        # each item once: a scroller's second copy of its list, a project in two boxes
+        seen: set = set()
+        unique = [r for r in records if not (r["id"] in seen or seen.add(r["id"]))]
+        return ParsedPage(self.source_url, self.kind, unique, self._links(), self.encoding)
 
     # -- metadata around the title --------------------------------------
 
@@ -449,6 +468,9 @@ class _Page:
             record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.head["author"])
             return record
         record["list"] = None
+        # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
+        # template's boxes; numbered headings (一、项目概况) are the text's own
+        text_lines = [line.text for line in kept if not _block_title(line)]
         if self.kind == "policy":
             record.update(self._policy_extras(self.title, own=True))
             record["document_number"] = record["document_number"] or number_line(text_lines)
