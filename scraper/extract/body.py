@@ -182,6 +182,7 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         return []
     if best.tag in ("p", "li", "span", "font") and best.getparent() is not None:
         best = best.getparent()
+    best = _whole_text_box(best, stats, inside)
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -197,6 +198,34 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         if score >= threshold and stats.density(sibling) < 0.3:
             chosen.append(sibling)
     return chosen
+
+
+def _whole_text_box(best, stats: TextStats, inside):
+    """Editors that wrap every paragraph in its own styled <section>s (WeChat
+    pastes) make the best-scoring box hold one paragraph: then the box is the
+    one around it that holds the paragraphs, when it holds three or more."""
+    node = best
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent in inside:
+            return best
+        if sum(1 for c in parent if isinstance(c.tag, str)) > 1:
+            break
+        node = parent  # a wrapper around the box alone
+    count, text = _paragraphs_in(node, stats)
+    if count > 1:
+        return best
+    around, around_text = _paragraphs_in(parent, stats)
+    # a <td> of <br>-split text is one paragraph holding most of the text: it stays
+    return parent if around >= 3 and text * 3 < around_text and stats.density(parent) < 0.3 else best
+
+
+def _paragraphs_in(el, stats: TextStats) -> tuple[int, int]:
+    """(block paragraphs, their characters) in `el`; a <span> inside a <p>
+    is the same paragraph."""
+    cover = stats.cover([el])
+    found = [n for p, n in stats.paragraphs if p.tag in BLOCK_TAGS and p in cover]
+    return len(found), sum(found)
 
 
 def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
