@@ -40,16 +40,15 @@ def _median_ms(fn, reps: int, before=None) -> float:
 
 
 def _clear_caches():
-    from scraper.extract import regions
-    from scraper.extract.lists import join_url
+    from scraper.extract import lists, regions
     from scraper.urls import canonical_url
 
-    join_url.cache_clear()
     canonical_url.cache_clear()
-    for name in dir(regions):
-        obj = getattr(regions, name)
-        if hasattr(obj, "cache_clear"):
-            obj.cache_clear()
+    for module in (regions, lists):  # every lru_cache of URLs, headings and region labels
+        for name in dir(module):
+            obj = getattr(module, name)
+            if hasattr(obj, "cache_clear") and name != "_table":
+                obj.cache_clear()
 
 
 def speed(reps: int, cold: bool) -> None:

@@ -40,3 +40,10 @@ def test_a_character_shown_in_both_forms_is_restored_where_the_span_is_found():
     _, shown = simplify(text)
     assert shown("建设周期36个月") == "建設週期36個月"  # found as it is: the page's own span
     assert shown("周边配套完善") == "周邊配套完善"
+
+
+def test_urls_keep_their_characters():
+    page = "<html><body><a href='/園區/蘇州.html'>" + TRADITIONAL + "</a></body></html>"
+    simplified, _ = simplify(page)
+    assert "href='/園區/蘇州.html'" in simplified
+    assert "发布时间" in simplified

@@ -23,6 +23,7 @@ __all__ = ["Shown", "restore_record", "simplify"]
 _TRADITIONAL = re.compile("[們個來時為發與國會這說對區縣項資產業開經際務頁園號關於進質]")
 _SIMPLIFIED = re.compile("[们个来时为发与国会这说对区县项资产业开经际务页园号关于进质]")
 _MIN_TRADITIONAL = 10
+_TEXT_RUN = re.compile(r"(?:^|>)[^<]+")
 
 #: Record keys whose strings are shown text (the rest are URLs, codes, dates
 #: and names from the region table).
@@ -73,7 +74,9 @@ def simplify(text: str) -> tuple[str, Shown | None]:
             back[key] = char
     for key in clashes:
         back.pop(key, None)
-    simplified = text.translate(table)
+    # text between tags only: attribute values (href, src) stay as written,
+    # so URLs keep their characters
+    simplified = _TEXT_RUN.sub(lambda m: m.group(0).translate(table), text)
     return simplified, Shown(text, simplified, back)
 
 

@@ -364,6 +364,7 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
 _RECORD_KINDS = ("project", "policy", "park")
 
 
+@lru_cache(maxsize=8192)
 def url_kind(url: str) -> str | None:
     """Record type suggested by words in the URL path (zhengce, yuanqu …)."""
     path = urlsplit(url).path.lower() + "/"
@@ -431,6 +432,7 @@ def _read_items(children, possible, counts, base_url: str, total: dict) -> list[
     return items if len(items) >= need else None
 
 
+@lru_cache(maxsize=4096)
 def kind_from_heading(heading: str | None) -> str | None:
     """Type named by a list heading; the keyword that ends last wins."""
     if not heading:
