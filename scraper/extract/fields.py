@@ -14,7 +14,7 @@ from lxml import etree
 from .text import element_text, fold, tag_of
 from .vocab import (
     AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
-    SOURCE_LABELS,
+    SOURCE_LABELS, TYPE_LABELS,
 )
 
 #: Labels of the line under a headline (date, region, source, author, hits).
@@ -119,11 +119,49 @@ def _bold_only(cell, text: str) -> bool:
 
 
 _OWN_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+#: Labels known by name, told apart from values without any mark (a Word
+#: table pasted into an editor: <td><p>园区名称</p></td><td><p>…</p></td>).
+KNOWN_LABELS = frozenset(
+    label for labels in (*TYPE_LABELS.values(), PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, ISSUER_LABELS,
+                         DOCNUM_LABELS) for label in labels
+) | {"园区名称", "联系人", "联系电话", "联系方式", "联系单位", "联系地址", "地址", "园区地址", "项目地址", "批准时间", "成立时间"}
 
 
 def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]]:
     """Pairs from this table's own rows (a layout table's nested tables are
-    theirs, not its); only the first `limit` when that is all a test needs."""
+    theirs, not its); only the first `limit` when that is all a test needs.
+    Label cells are told by a colon, th, a label class or bold; a table whose
+    label column names known labels without any of these is read by column."""
+    pairs = _marked_pairs(table, limit)
+    if sum(1 for label, _ in pairs if label in KNOWN_LABELS) * 2 < len(pairs) or len(pairs) < 2:
+        by_column = _column_pairs(table)
+        known = sum(1 for label, _ in by_column if label in KNOWN_LABELS)
+        if known >= 2 and known * 5 >= len(by_column) * 2:
+            return by_column[:limit] if limit is not None else by_column
+    return pairs
+
+
+def _column_pairs(table) -> list[tuple[str, str | None]]:
+    """The last two cells of each row as label and value (group headers
+    spanning rows sit before them)."""
+    pairs = []
+    for n, row in enumerate(_OWN_ROWS(table)):
+        if n == 8 and not any(label in KNOWN_LABELS for label, _ in pairs):
+            return []  # a table of data, not of facts: stop reading it
+        cells = [c for c in row if tag_of(c) in ("td", "th")]
+        if len(cells) < 2:
+            continue
+        text = element_text(cells[-2])
+        if not text or len(text) > 16 or not _CELL_LABEL.match(text):
+            continue
+        label = clean_label(text)
+        keep, value = _value(element_text(cells[-1]), cells[-1], cell=True)
+        if keep and _label_ok(label) and label not in dict(pairs):
+            pairs.append((label, value))
+    return pairs
+
+
+def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
     pairs = []
     for row in _OWN_ROWS(table):
         if limit is not None and len(pairs) >= limit:
@@ -264,11 +302,18 @@ def find_field_blocks(root, excluded: set, stats) -> list:
         elif tag == "dl":
             ok = len(dl_fields(el, limit=2)) >= 2
         else:
-            ok = len(el) >= 3 and _is_pair_list(el, stats)
+            # the same label twice (1. 项目名称：… 2. 项目名称：…) lists several
+            # items in a text: not one item's facts
+            ok = len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)
         if ok:
             blocks.append(el)
             claimed.update(el.iter())
     return blocks
+
+
+def _repeats_a_label(el) -> bool:
+    labels = [label for label, _ in block_fields(el)]
+    return len(set(labels)) < len(labels)
 
 
 def block_fields(el) -> list[tuple[str, str | None]]:

@@ -35,6 +35,7 @@ _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在�
 _MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
+                         r"|/[0-9a-f]{16,}\.s?html?$"  # a hex content id (government shared platforms)
                          # a page named by a slug (/yqjs/hutou.html), not a site page
                          r"|/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
                          r"(?:[_-]\w+)?\.)[a-z][\w-]{2,}\.s?html?$", re.I)
@@ -48,6 +49,7 @@ _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
 _MAX_CHUNK = 30
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _ISSUER_LINE = re.compile(r"^(?:" + "|".join(ISSUER_LABELS) + r")\s*[:：]\s*(\S.{0,39})$")
 _ADDRESS_LABEL = re.compile(r"^(?:园区|项目|详细|所在|办公|企业)?\s*地\s*[址点]\s*[:：]\s*")
 
@@ -354,6 +356,7 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
             typed = kind in _RECORD_KINDS or _items_kind(items) is not None
             if not typed or distance > 1 or len(items) < _MIN_BARE_ITEMS:
                 continue
+        _read_columns(container, items)
         groups.append(ItemGroup(container, heading, items, kind))
         holds_group.update(container.iterancestors())
         holds_group.add(container)
@@ -392,6 +395,36 @@ def _links_kind(children, base_url: str) -> str | None:
             return None
     kind = kinds.pop() if kinds else None
     return kind if kind in _RECORD_KINDS else None
+
+
+def _column_names(container) -> list[str]:
+    """Header cells of a table list (<thead> or a first row of <th>s)."""
+    table = container if container.tag == "table" else container.getparent()
+    if table is None or table.tag != "table":
+        return []
+    for row in table.iter("tr"):
+        cells = [c for c in row if c.tag in ("td", "th")]
+        in_head = row.getparent().tag == "thead"
+        if cells and (in_head or all(c.tag == "th" for c in cells)):
+            return [_SPACES.sub("", element_text(c)).rstrip("：:") for c in cells]
+        return []
+    return []
+
+
+def _read_columns(container, items: list[ListItem]) -> None:
+    """What a table list says by column: the issuer under 发布机构 (it beats
+    the text before 关于 in the title)."""
+    if container.tag not in ("table", "tbody", "thead"):
+        return
+    names = _column_names(container)
+    issuer_at = next((i for i, name in enumerate(names) if name in ISSUER_LABELS), None)
+    if issuer_at is None:
+        return
+    for item in items:
+        cells = [c for c in item.element if c.tag in ("td", "th")] if item.element is not None else []
+        if len(cells) == len(names) and item.issuer is None:
+            text = element_text(cells[issuer_at]).strip("—-– ")
+            item.issuer = text or None
 
 
 def _single_entry(container, base_url: str, stats) -> ItemGroup | None:

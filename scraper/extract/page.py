@@ -426,6 +426,8 @@ class _Page:
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
         if not dated and body_chars < _UNDATED_ARTICLE_MIN:
             return "other"
+        if not dated and by_url in ("policy", "park", "project"):
+            return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
         if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
             # 《…》政策解读 is typed policy, as its entry in a 政策解读 list is; a
             # text that opens with its 文号 is a document shown as an article
