@@ -89,6 +89,23 @@ def test_the_shared_filter_sees_one_page_however_it_is_linked(redis_db):
     assert not other.request_seen(Request("http://h/b.html"))
 
 
+def test_a_fingerprint_is_recorded_only_with_its_request_queued(redis_db):
+    """The filter and the queue change in one call: a filter that records a
+    request Redis then fails to queue (it went down in between) would drop
+    that request for good when its page is read again."""
+    q = queue(redis_db, "w1")
+    df = CanonicalDupeFilter(redis_db, key=KEYS.dupefilter)
+    a = Request("http://h/a.html?b=2&a=1")
+    assert q.push_unseen(a, df.request_fingerprint(a), KEYS.dupefilter)
+    again = Request("http://h/a.html?a=1&b=2")
+    assert not q.push_unseen(again, df.request_fingerprint(again), KEYS.dupefilter)
+    assert len(q) == 1 and redis_db.scard(KEYS.dupefilter) == 1
+    leased = q.pop()
+    retry = leased.replace(dont_filter=True)
+    assert q.push_unseen(retry, None, KEYS.dupefilter, replaces=leased.meta["redis_lease"])  # unfiltered
+    assert len(q) == 1 and q.leased() == 0 and redis_db.scard(KEYS.dupefilter) == 1
+
+
 def test_workers_join_the_current_run_and_an_explicit_other_run_is_refused(redis_db):
     ids = iter(["run-a", "run-b"])
     assert join_run(redis_db, "site", None, lambda: next(ids)) == "run-a"

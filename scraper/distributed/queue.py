@@ -21,6 +21,17 @@ import itertools
 
 from scrapy_redis.queue import PriorityQueue
 
+# KEYS: queue, processing, dupefilter. ARGV: fingerprint ('' = unfiltered),
+# score, request bytes, lease it replaces ('' = none). -> 1 queued, 0 seen.
+# One call: a fingerprint is never recorded without its request queued (a
+# filter that saw a request Redis never queued would drop it for good).
+_PUSH_UNSEEN = """
+if ARGV[1] ~= '' and redis.call('SADD', KEYS[3], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+if ARGV[4] ~= '' then redis.call('HDEL', KEYS[2], ARGV[4]) end
+return 1
+"""
+
 # KEYS: queue, processing. ARGV: lease. -> the request's bytes, or nil
 _POP = """
 local r = redis.call('ZRANGE', KEYS[1], 0, 0)
@@ -52,6 +63,7 @@ class LeasedPriorityQueue(PriorityQueue):
         self.last_lease: str | None = None
         self._pop = server.register_script(_POP)
         self._put_back = server.register_script(_PUT_BACK)
+        self._push_unseen = server.register_script(_PUSH_UNSEEN)
 
     def push(self, request, replaces: str | None = None):
         """Queue `request`; with `replaces`, end that lease in the same
@@ -62,6 +74,15 @@ class LeasedPriorityQueue(PriorityQueue):
         if replaces:
             pipe.hdel(self.processing_key, replaces)
         pipe.execute()
+
+    def push_unseen(self, request, fingerprint: str | None, dupefilter_key: str, replaces: str | None = None) -> bool:
+        """Record `fingerprint` in the shared filter and queue `request`, both
+        or neither; False when the filter had seen it (nothing queued).
+        Without a fingerprint (dont_filter) the request is always queued."""
+        data = self._encode_request(request)
+        queued = self._push_unseen(keys=[self.key, self.processing_key, dupefilter_key],
+                                   args=[fingerprint or "", -request.priority, data, replaces or ""])
+        return bool(queued)
 
     def pop(self, timeout=0):
         """The next request, leased: its lease id is in `meta["redis_lease"]`."""

@@ -89,11 +89,10 @@ class LeasedScheduler(Scheduler):
         lease = request.meta.pop(LEASE, None)     # a retry or redirect of a leased request
         parent = request.meta.pop(PARENT, None)   # a request a leased response gave
         try:
-            seen = not request.dont_filter and self.df.request_seen(request)
-            if not seen:
-                self.queue.push(request, replaces=lease)
-                if lease:
-                    self.acks.forget(lease)
+            fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+            seen = not self.queue.push_unseen(request, fingerprint, self.df.key, replaces=lease)
+            if not seen and lease:
+                self.acks.forget(lease)
         except REDIS_DOWN as exc:
             logger.warning("Could not queue %s (%s): its page will be read again", request.url, exc)
             if lease:
