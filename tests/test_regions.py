@@ -45,12 +45,13 @@ CASES = [
     ("成都高新区", region("成都高新区", "四川省", "成都市", None, "510100")),
     ("西安高新区", region("西安高新区", "陕西省", "西安市", None, "610100")),
     # ambiguous alone: Beijing and Changchun / Nanjing, Xuzhou, Fuzhou, Kaifeng /
-    # Ningbo and Chongqing: never guessed, raw kept
-    ("朝阳区", region("朝阳区")),
-    ("鼓楼区", region("鼓楼区")),
-    ("江北区", region("江北区")),
-    # the province narrows, but two 鼓楼区 remain in Jiangsu: province only
-    ("江苏鼓楼区", region("江苏鼓楼区", "江苏省", None, None, "320000")),
+    # Ningbo and Chongqing: the district's name is shown, its place and code
+    # are never guessed
+    ("朝阳区", region("朝阳区", None, None, "朝阳区")),
+    ("鼓楼区", region("鼓楼区", None, None, "鼓楼区")),
+    ("江北区", region("江北区", None, None, "江北区")),
+    # the province narrows, but two 鼓楼区 remain in Jiangsu: the province's code
+    ("江苏鼓楼区", region("江苏鼓楼区", "江苏省", None, "鼓楼区", "320000")),
     ("重庆市江北区", region("重庆市江北区", "重庆市", "重庆市", "江北区", "500105")),
     ("宁波江北区", region("宁波江北区", "浙江省", "宁波市", "江北区", "330205")),
     # old names (闸北 merged into 静安 in 2015)

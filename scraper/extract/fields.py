@@ -14,11 +14,12 @@ from lxml import etree
 from .text import element_text, fold, tag_of
 from .vocab import (
     AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
-    SOURCE_LABELS, TYPE_LABELS,
+    SOURCE_LABELS, TAG_LABELS, TYPE_LABELS,
 )
 
 #: Labels of the line under a headline (date, region, source, author, hits).
-META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS) | NON_FIELD_LABELS
+META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS
+                        + TAG_LABELS) | NON_FIELD_LABELS
 
 _LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
 #: A metadata label glued to the value before it, as `<small>` labels are
@@ -142,22 +143,25 @@ def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]
 
 
 def _column_pairs(table) -> list[tuple[str, str | None]]:
-    """The last two cells of each row as label and value (group headers
-    spanning rows sit before them)."""
-    pairs = []
+    """Each row's cells in label, value order, one pair or several (a
+    group header spanning rows, making the count odd, sits before them)."""
+    pairs: list[tuple[str, str | None]] = []
+    seen: set = set()
     for n, row in enumerate(_OWN_ROWS(table)):
         if n == 8 and not any(label in KNOWN_LABELS for label, _ in pairs):
             return []  # a table of data, not of facts: stop reading it
         cells = [c for c in row if tag_of(c) in ("td", "th")]
-        if len(cells) < 2:
-            continue
-        text = element_text(cells[-2])
-        if not text or len(text) > 16 or not _CELL_LABEL.match(text):
-            continue
-        label = clean_label(text)
-        keep, value = _value(element_text(cells[-1]), cells[-1], cell=True)
-        if keep and _label_ok(label) and label not in dict(pairs):
-            pairs.append((label, value))
+        if len(cells) % 2:
+            cells = cells[1:]
+        for i in range(0, len(cells) - 1, 2):
+            text = element_text(cells[i])
+            if not text or len(text) > 16 or not _CELL_LABEL.match(text):
+                continue
+            label = clean_label(text)
+            keep, value = _value(element_text(cells[i + 1]), cells[i + 1], cell=True)
+            if keep and _label_ok(label) and label not in seen:
+                seen.add(label)
+                pairs.append((label, value))
     return pairs
 
 
@@ -292,8 +296,9 @@ def find_field_blocks(root, excluded: set, stats) -> list:
     `标签：值` lines (li > span.k + span.v, div.col > label + span)."""
     blocks = []
     claimed: set = set()
+    inside = stats.cover(excluded)  # the facts of a list's entries are not the page's
     for el in root.iter("table", "dl", "ul", "ol", "div", "tbody"):
-        if el in excluded or el in claimed:
+        if el in claimed or el in inside:
             continue
         tag = el.tag
         if tag == "table":

@@ -27,6 +27,8 @@ _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*"
 #: not to a category directory.
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
+_AD = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
+_AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "上一个", "下一个", "上一项", "下一项", "上一则", "下一则", "上篇", "下篇")
 #: Links with neither date nor region form a list only under a typed heading
 #: of their own box (推荐项目 with two cards); a box of one (相关文件) only
@@ -194,7 +196,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         dd = el.getnext()
         if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
             side_parts = side_parts + _text_chunks(dd, set())
-    if best_title in CTA_TEXTS or CTA_RE.match(best_title):
+    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or _AD.match(best_title):
         return None
     date_text = region_text = doc_number = issuer = None
     prefix = _TITLE_PREFIX.match(best_title)
@@ -224,6 +226,8 @@ def read_item(el, base_url: str) -> ListItem | None:
                     region_text = found["raw"] if found else (value if _is_region(value) else None)
             continue
         chunk = chunk.strip("[]【】()（）|·")
+        if chunk in _AD_MARKS:
+            return None  # an advertisement dressed as an entry
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
         if issuer is None and (said := _ISSUER_LINE.match(chunk)):
@@ -256,7 +260,13 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
     for a in anchors:
         if fold(a.text) or element_text(a) != title:
             continue
-        children = [c for c in a if isinstance(c.tag, str)]
+        node = a
+        while True:  # <a><div img/><div main><div title/><div tags/></div></a>: into the block with the text
+            shown = [c for c in node if isinstance(c.tag, str) and element_text(c)]
+            if len(shown) != 1 or not len(shown[0]) or fold(shown[0].text) or any(fold(c.tail) for c in node):
+                break
+            node = shown[0]
+        children = [c for c in node if isinstance(c.tag, str)]
         if any(fold(c.tail) for c in children) or not any(c.tag in _CARD_BLOCKS for c in children):
             continue
         parts = [text for c in children if (text := element_text(c))]
@@ -285,7 +295,7 @@ def _ends_with_digit(el) -> bool:
 def _is_region(text: str) -> bool:
     """A region that resolves to a code: 特色园区 ends like a region but is not one."""
     region = parse_region(text)
-    return region is not None and region["code"] is not None
+    return region is not None and (region["code"] is not None or region["district"] is not None)
 
 
 def _candidate_children(container) -> list:
@@ -344,8 +354,10 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
                                 and _links_kind([c for c, ok in zip(children, possible) if ok], base_url) is None):
                 continue
         items = _read_items(children, possible, counts, base_url, total)
-        if items is None:
-            continue
+        if items is None or len({item.url for item in items}) < 2:
+            continue  # parts of one card (title block + 详情 button) are not a list of it
+        if _between_items_says_prev_next(container):
+            continue  # 上一篇：<a>…</a><br>下一篇：<a>…</a>
         linked = sum(1 for n in counts if n)
         strong = sum(1 for item in items if not item.bare)
         heading, distance = find_heading(container, items[0].element, stats)
@@ -425,6 +437,13 @@ def _read_columns(container, items: list[ListItem]) -> None:
         if len(cells) == len(names) and item.issuer is None:
             text = element_text(cells[issuer_at]).strip("—-– ")
             item.issuer = text or None
+
+
+def _between_items_says_prev_next(container) -> bool:
+    """Text written between a container's children (its own text and their
+    tails) names 上一篇/下一篇."""
+    texts = [container.text or ""] + [child.tail or "" for child in container]
+    return any(word in text for text in texts if text.strip() for word in _PREV_NEXT)
 
 
 def _single_entry(container, base_url: str, stats) -> ItemGroup | None:

@@ -207,6 +207,9 @@ def profile_kind(url: str, profile: dict | None) -> str | None:
 _POLICY_READING = re.compile(r"《[^》]{4,}》.{0,8}解读$|解读《[^》]{4,}》")
 
 
+_TAG_LINE = re.compile(r"^\s*(?:" + "|".join(TAG_LABELS) + r")\s*[:：]\s*", re.I)
+
+
 def _segments(line) -> list[tuple[str, object]]:
     """A meta line drawn as spans with nothing between them reads
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
@@ -381,12 +384,19 @@ class _Page:
             if inside_body and not is_metadata_line(line.text):
                 continue
             for text, el in _segments(line):
+                said = _TAG_LINE.match(text)
+                if said:  # 关键标签：<a>现代物流</a><a>集中签约</a> (links, which a field value may not be)
+                    links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
+                    tags.extend(t for t in links or _TAG_SPLIT.split(text[said.end():]) if t and len(t) <= 20)
+                    self.meta_lines.add(line.text)
+                    continue
                 pairs = inline_fields(text, el)
                 if inside_body and pairs:
                     self.meta_lines.add(line.text)
                 for label, value in pairs:
-                    if label.lower() in TAG_LABELS and value:
-                        tags.extend(t for t in _TAG_SPLIT.split(value) if t)
+                    if value and label.lower() in TAG_LABELS:
+                        links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
+                        tags.extend(links or [t for t in _TAG_SPLIT.split(value) if t])
                 add(pairs)
                 lead = text[: pairs_start(text)] if pairs else text
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
@@ -426,7 +436,7 @@ class _Page:
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
         if not dated and body_chars < _UNDATED_ARTICLE_MIN:
             return "other"
-        if not dated and by_url in ("policy", "park", "project"):
+        if not dated and by_url in ("policy", "park", "project") and biggest < 5:
             return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
         if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
             # 《…》政策解读 is typed policy, as its entry in a 政策解读 list is; a

@@ -89,25 +89,36 @@ def parse_region(raw: str) -> dict | None:
     hit = _parse_cached(raw)
     if hit is None:
         return None
-    shown, area = hit
-    return _record(shown, area)
+    shown, area, district = hit
+    record = _record(shown, area)
+    if district and record["district"] is None:
+        record["district"] = district  # 鼓楼区: its name is shown, which of five is not
+    return record
 
 
 @lru_cache(maxsize=8192)
-def _parse_cached(raw: str) -> tuple[str, _Area | None] | None:
-    """(shown text, deepest area or None) per raw string; list pages repeat the
-    same few labels hundreds of times."""
+def _parse_cached(raw: str) -> tuple[str, _Area | None, str | None] | None:
+    """(shown text, deepest area or None, the name of a district that stays
+    ambiguous) per raw string; list pages repeat the same few labels hundreds
+    of times."""
     shown = _shown(raw)
     if not shown:
         return None
     area, named, rest = _resolve(shown)
     if not named:
-        return (shown, None) if _AREA_SUFFIX_RE.search(shown) else None
+        return (shown, None, None) if _AREA_SUFFIX_RE.search(shown) else None
+    district = None
+    match = _match_at(shown, _skip_separators(shown, rest), area)
+    if match is not None:  # a name _choose would not pick between
+        end, candidates = match
+        names = {candidate.name for candidate, _ in candidates}
+        if len(names) == 1 and all(candidate.level == DISTRICT for candidate, _ in candidates):
+            district, rest = names.pop(), end
     tail = shown[rest:].strip(_SEPARATORS)
     if tail and not (tail[0] in "(（【[" or (_TAIL_RE.search(tail) and len(tail) <= _MAX_PLACE_TAIL)
                      or _ZONE_TAIL.match(tail)):
         return None  # 顺德机器人智造产业园 is a park's name, not a place in 顺德
-    return shown, area
+    return shown, area, district
 
 
 #: The rest of an address after its region: a street, a number, a building.

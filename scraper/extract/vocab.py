@@ -36,7 +36,7 @@ SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿源", "出处")
 AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "记者", "责任编辑", "编辑", "责编", "编审")
 ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "发布机关", "颁布机关")
 DOCNUM_LABELS = ("发文字号", "文号", "发文号", "文件编号")
-TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "tags", "tag")
+TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "关键标签", "文章标签", "本文标签", "相关标签", "tags", "tag")
 PLACEHOLDER_VALUES = frozenset({"不详", "佚名", "未知", "暂无", "无", "--", "-", "—", "null", "none", "本站"})
 
 #: Labels that mark a page as a detail page of one type.
