@@ -59,6 +59,9 @@ def score_case(case: Path) -> tuple[int, int, list[str]]:
                                 f"{json.dumps(have.get(key), ensure_ascii=False)[:80]} want "
                                 f"{json.dumps(value, ensure_ascii=False)[:80]}")
     problems.extend(f"extra {r['type']} {r['title'][:30]} {r.get('url')}" for r in by_key.values())
+    order = [(r["type"], r.get("url")) for r in got]
+    if not problems and order != [(r["type"], r.get("url")) for r in expected]:
+        problems.append("records out of page order")
     want_kind = KIND_ALIASES.get(meta.get("kind"), meta.get("kind"))
     if want_kind and page.kind != want_kind:
         problems.append(f"page kind: got {page.kind} want {want_kind}")

@@ -20,7 +20,7 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: List boxes that may hold a list of one entry (<h4>相关文件</h4><ul><li>…</li></ul>).
-ONE_ENTRY_BOXES = frozenset({"ul", "ol", "tbody", "dl", "table"})
+ONE_ENTRY_BOXES = frozenset({"ul", "ol", "dl"})
 BOLD_TAGS = frozenset({"strong", "b"})
 #: Tags that end a line or change how its text counts (block_lines).
 _LINE_TAGS = BLOCK_TAGS | HEADING_TAGS | BOLD_TAGS | {"br"}
