@@ -113,7 +113,10 @@ class TextStats:
             while after is not None and after.tag.__class__ is not str:  # pragma: no cover - comment
                 after = after.getnext()
             if after is not None:
-                return start, index[after]
+                # a sibling of the root itself (a second <html> a broken page
+                # left after the first) is not in the tree that was indexed
+                stop = index.get(after)
+                return start, stop if stop is not None else len(self.elements)
             node = node.getparent()
         return start, len(self.elements)
 
