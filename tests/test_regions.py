@@ -50,6 +50,8 @@ CASES = [
     ("朝阳区", region("朝阳区", None, None, "朝阳区")),
     ("鼓楼区", region("鼓楼区", None, None, "鼓楼区")),
     ("江北区", region("江北区", None, None, "江北区")),
+    # an autonomous prefecture by its usual short name (延边州 for 延边朝鲜族自治州)
+    ("延边州珲春市", region("延边州珲春市", "吉林省", "延边朝鲜族自治州", "珲春市", "222404")),
     # the province narrows, but two 鼓楼区 remain in Jiangsu: the province's code
     ("江苏鼓楼区", region("江苏鼓楼区", "江苏省", None, "鼓楼区", "320000")),
     ("重庆市江北区", region("重庆市江北区", "重庆市", "重庆市", "江北区", "500105")),

@@ -35,6 +35,7 @@ _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
+_TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
 
 
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天](?=..)")
@@ -76,10 +77,13 @@ def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
                 return False, None
         else:
             shown = _without_trailing_links(shown, el)
-    # `来源：某局 【字号：…` : the bracket opens the next toolbar item
+    # `来源：某局 【字号：…`, `所在区域：某区 【大 中 小】`: the bracket opens the next toolbar item
+    shown = _TOOLBAR_AFTER.split(shown, maxsplit=1)[0]
     value = fold(shown.strip("·•,，;；【[ "))
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
         value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
+    if value.count("【") < value.count("】") or value.count("[") < value.count("]"):
+        value = value.rstrip("】]")  # `【责任编辑：王楠】`
     if not value:
         return cell and not raw.strip(), None
     if _is_cta(value):
@@ -254,12 +258,36 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     return (label, value) if keep else None
 
 
+_LEAD_LABEL_TAGS = frozenset({"em", "label", "b", "strong", "span", "i", "small", "dt", "th"})
+
+
+def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
+    """A line that opens with its label in an element of its own and no
+    colon (<span><em>文号</em>大自贸管发〔2025〕14号</span>). Telling such a
+    line apart needs a label known by name (`known_only`); inside a block
+    already known to hold facts, any short label will do."""
+    kids = [c for c in child if isinstance(c.tag, str)]
+    if not kids or fold(child.text) or kids[0].tag not in _LEAD_LABEL_TAGS or len(kids[0]):
+        return None
+    text = element_text(kids[0])
+    if not text or len(text) > 12 or not _CELL_LABEL.match(text):
+        return None
+    label = clean_label(text)
+    if not _label_ok(label) or (known_only and label not in KNOWN_LABELS):
+        return None
+    whole = element_text(child)
+    if not whole.startswith(text) or len(whole) == len(text):
+        return None
+    keep, value = _value(whole[len(text):], child, cell=True)
+    return (label, value) if keep else None
+
+
 def _child_is_pair(child, stats) -> bool:
     """One `标签：值` line: short, no blocks inside, not a heading (a title
     such as 上海:以供给侧… reads like a pair but is not one)."""
     if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
-    if _two_cell_pair(child) is not None:
+    if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None:
         return True
     text = element_text(child)
     if not text or len(text) > 80:
@@ -332,7 +360,10 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             pair = _two_cell_pair(child)
             if pair is not None:
                 pairs.append(pair)
-            else:
-                pairs.extend(inline_fields(element_text(child), child))
+                continue
+            found = inline_fields(element_text(child), child)
+            if not found and (pair := _lead_label_pair(child, known_only=False)) is not None:
+                found = [pair]
+            pairs.extend(found)
     # labels in their own element with the value after it (`<small>来源:</small>新华社`)
     return pairs or inline_fields(element_text(el), el)

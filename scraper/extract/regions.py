@@ -234,6 +234,8 @@ def _short_names(name: str) -> set[str]:
     autonomous = _AUTONOMOUS_RE.search(name)
     if autonomous and autonomous.start() >= 2:
         shorts.add(name[: autonomous.start()])
+        if name.endswith("自治州"):
+            shorts.add(name[: autonomous.start()] + "州")  # 延边州, 恩施州, 黔东南州
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             shorts.add(name[: -len(suffix)])
