@@ -39,7 +39,8 @@ _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|inf
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
                          r"|/[0-9a-f]{16,}\.s?html?$"  # a hex content id (government shared platforms)
                          # a page named by a slug (/yqjs/hutou.html), not a site page
-                         r"|/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
+                         r"|^(?!.*/(?:tags?|search|category|topics?|special|zt)/)"  # not a tag or topic page
+                         r".*/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
                          r"(?:[_-]\w+)?\.)[a-z][\w-]{2,}\.s?html?$", re.I)
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
@@ -241,6 +242,13 @@ def read_item(el, base_url: str) -> ListItem | None:
             date_text = chunk
         elif region_text is None and _is_region(chunk):
             region_text = chunk
+        elif " " in chunk and (date_text is None or region_text is None):
+            # one span saying both, spaced: 珠海-香洲区　2025-09-24
+            for part in chunk.split(" "):
+                if date_text is None and _DATE_CHUNK.match(part) and parse_date(part):
+                    date_text = part
+                elif region_text is None and _is_region(part):
+                    region_text = part
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer)
     if date_text is None and region_text is None:
         if not _DETAIL_URL.search(best_url) or _FILE_URL.search(best_url):

@@ -376,7 +376,9 @@ class _Page:
                 is_tags = tag_owner[owner] = owner is not None and bool(
                     _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")))
             if is_tags:
-                found = [element_text(a) for a in owner.iter("a")] or _TAG_SPLIT.split(line.text)
+                # links, else the tags' own elements (<span class="tag">…</span>), else the text split
+                found = [element_text(a) for a in owner.iter("a")] or \
+                    [t for c in owner if isinstance(c.tag, str) and (t := element_text(c))] or _TAG_SPLIT.split(line.text)
                 tags.extend(t for t in found if t and len(t) <= 20)
                 self.meta_lines.add(line.text)
                 continue
