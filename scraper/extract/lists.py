@@ -47,7 +47,7 @@ _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
 _MAX_HEADER_BOX = 60  # characters: a box header is short; a bigger sibling is content
 #: 共173条 / 126个项目 beside a heading: a counter, not part of it.
-_COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)")
+_COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)")
 _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
@@ -507,8 +507,14 @@ def kind_from_heading(heading: str | None) -> str | None:
 
 
 def _heading_words(h) -> str:
-    """An h1-h6's text without the 更多>> link or an English subtitle written inside it."""
+    """An h1-h6's text without the 更多>> link, an English subtitle or a
+    counter (<small>共找到 27 个园区</small>) written inside it."""
     text = without_badges(h, element_text(h))
+    last = h[-1] if len(h) else None
+    if last is not None and isinstance(last.tag, str) and not fold(last.tail):
+        counter = element_text(last)
+        if counter and _COUNTER.match(counter) and text.endswith(counter) and len(text) > len(counter):
+            text = text[: -len(counter)].rstrip()
     if "更多" not in text and "more" not in text.lower():
         return text
     more = {a for a in h.iter("a") if MORE_RE.match(element_text(a))}

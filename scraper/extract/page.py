@@ -175,9 +175,15 @@ def _placeholder(value: str | None) -> str | None:
     return None if not value or value.lower() in PLACEHOLDER_VALUES else value
 
 
+_BLOCK_TITLE_WORDS = ("简介", "概况", "介绍", "概述", "详情")
+
+
 def _block_title(line) -> bool:
-    return (line.heading_tag or line.bold) and len(line.text) <= 8 and not HEADING_PATTERN_RE.match(line.text) \
-        and not line.text.endswith(SENTENCE_END)
+    """A detail page's box title: a short heading line, or a short line that
+    names a box (项目简介 in a plain <div>), not a numbered heading."""
+    text = line.text
+    return (line.heading_tag or line.bold or text.endswith(_BLOCK_TITLE_WORDS)) and len(text) <= 8 \
+        and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
 
 
 def _unbracket(value: str) -> str:
