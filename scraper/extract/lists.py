@@ -356,6 +356,10 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
                 total.get(child, 0) - links.get(child, 0) >= 2 or _ends_with_digit(child))) < 2:
             if sum(possible) < _MIN_BARE_ITEMS:
                 continue
+            # bare entries must link to detail pages: a menu of category links stops here, before
+            # its heading is looked for (the costliest step)
+            if sum(1 for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url)) < 2:
+                continue
             first = next(child for child, ok in zip(children, possible) if ok)
             heading, distance = find_heading(container, first, stats)
             if distance > 1 or (kind_from_heading(heading) not in _RECORD_KINDS
@@ -452,6 +456,16 @@ def _between_items_says_prev_next(container) -> bool:
     tails) names 上一篇/下一篇."""
     texts = [container.text or ""] + [child.tail or "" for child in container]
     return any(word in text for text in texts if text.strip() for word in _PREV_NEXT)
+
+
+def _links_to_detail(child, base_url: str) -> bool:
+    for a in child.iter("a"):
+        href = a.get("href")
+        if href and _usable_href(href):
+            url = join_url(base_url, href)
+            if url is not None and _DETAIL_URL.search(url) and not _FILE_URL.search(url):
+                return True
+    return False
 
 
 def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
