@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
-from .vocab import BOILERPLATE_LINE_RE, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
+from .vocab import BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -243,10 +243,20 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     lines: list[Line] = []
     for container in containers:
         for line in block_lines(container, skip):
-            if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text) or _chip_row(line):
+            if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text) or _chip_row(line) \
+                    or _advert(line.text):
                 continue
             lines.append(line)
     return lines
+
+
+_CTA_ENDINGS = tuple(CTA_TEXTS)
+
+
+def _advert(text: str) -> bool:
+    """A short line that ends in a call to action (义乌厂房直租 面积300-5000㎡可分割立即咨询)
+    is an advertisement placed in the text, not a sentence of it."""
+    return len(text) <= 50 and "。" not in text and text.endswith(_CTA_ENDINGS)
 
 
 _CHIP_TAGS = frozenset({"span", "a", "em", "i", "b", "label", "small", "strong"})
