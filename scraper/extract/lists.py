@@ -275,9 +275,15 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
                 break
             node = shown[0]
         children = [c for c in node if isinstance(c.tag, str)]
-        if any(fold(c.tail) for c in children) or not any(c.tag in _CARD_BLOCKS for c in children):
+        if any(fold(c.tail) for c in children):
             continue
         parts = [text for c in children if (text := element_text(c))]
+        if not any(c.tag in _CARD_BLOCKS for c in children):
+            # inline parts (<span class="t">标题</span><span>遵义·播州区</span>) make a card only
+            # when one of them is a date or a region: styled pieces of one title do not
+            facts = [p for p in parts[1:] if (_DATE_CHUNK.match(p) and parse_date(p)) or _is_region(p)]
+            if len(parts) < 2 or not facts:
+                continue
         for part in parts:
             if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
                     and not _is_region(part) and part not in CTA_TEXTS:
