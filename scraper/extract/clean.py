@@ -56,15 +56,13 @@ def drop_tree(el) -> None:
 #: <meta> names that gov CMSs (TRS, Hanweb), news sites and Open Graph use.
 _META_NAMES = {
     "description": "description",
-    "pubdate": "published", "publishdate": "published", "article:published_time": "published",
-    "og:release_date": "published", "datepublished": "published", "firstpublishedtime": "published",
     "contentsource": "source", "article:author": "author",
 }
 
 
 def head_info(root) -> dict:
     """What the <head> says before it is stripped: title, canonical, description."""
-    info = {"title": "", "canonical": None, "description": None, "published": None, "source": None, "author": None}
+    info = {"title": "", "canonical": None, "description": None, "source": None, "author": None}
     for el in root.iter("title"):
         info["title"] = etree.tostring(el, method="text", encoding=str, with_tail=False)
         break

@@ -61,7 +61,7 @@ def _link_only(value: str, el) -> bool:
     return not _NON_WORD.sub("", rest)
 
 
-def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
+def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool, str | None]:
     """(keep, value) for a raw value shown in element `el`. An empty value
     `cell` of a label -> value row is a fact shown as nothing (often a
     button the cleaner removed): None, kept."""
@@ -73,7 +73,10 @@ def _value(raw: str, el, cell: bool = False) -> tuple[bool, str | None]:
         # a value cell may be a link (所属行业 -> the list of that industry);
         # a line that is only a link (附件：…, 字号：大 中 小) states no fact
         if _link_only(shown, el):
-            if not cell or len(el.findall(".//a")) > 1:  # a filter bar (全部 新材料 电子信息 …) is no value
+            # a value cell, or a known label's value, may be one link (所属地区：<a>湖南·株洲·天元区</a>);
+            # a filter bar (全部 新材料 电子信息 …) or 附件：<a>…</a> states no fact
+            links = sum(1 for a in el.iter("a") if (t := element_text(a)) and t in shown)
+            if not (cell or known) or links > 1 or (not cell and not links):
                 return False, None
         else:
             shown = _without_trailing_links(shown, el)
@@ -215,7 +218,7 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
         raw = text[match.end():end]
         if not _label_ok(label):
             continue
-        keep, value = _value(raw, el)
+        keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS)
         if keep:
             pairs.append((label, value))
     return pairs

@@ -251,7 +251,7 @@ def read_item(el, base_url: str) -> ListItem | None:
                     region_text = part
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer)
     if date_text is None and region_text is None:
-        if not _DETAIL_URL.search(best_url) or _FILE_URL.search(best_url):
+        if not _is_detail_url(best_url) or _FILE_URL.search(best_url):
             return None
         item.bare = True
     return item
@@ -464,12 +464,21 @@ def _between_items_says_prev_next(container) -> bool:
     return any(word in text for text in texts if text.strip() for word in _PREV_NEXT)
 
 
+_SHORT_ID = re.compile(r"/\d{1,2}\.s?html?$")
+
+
+def _is_detail_url(url: str) -> bool:
+    """A link to one item: see _DETAIL_URL; a short numeric id (/yuanqu/88.html)
+    counts under a path that names a record type."""
+    return bool(_DETAIL_URL.search(url)) or (bool(_SHORT_ID.search(url)) and url_kind(url) is not None)
+
+
 def _links_to_detail(child, base_url: str) -> bool:
     for a in child.iter("a"):
         href = a.get("href")
         if href and _usable_href(href):
             url = join_url(base_url, href)
-            if url is not None and _DETAIL_URL.search(url) and not _FILE_URL.search(url):
+            if url is not None and _is_detail_url(url) and not _FILE_URL.search(url):
                 return True
     return False
 
@@ -480,7 +489,7 @@ def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
     if len(children) != 1 or not 1 <= stats.anchors.get(children[0], 0) <= 3:
         return None
     item = read_item(children[0], base_url)
-    if item is None or not _DETAIL_URL.search(item.url) or _FILE_URL.search(item.url):
+    if item is None or not _is_detail_url(item.url) or _FILE_URL.search(item.url):
         return None
     heading, distance = find_heading(container, children[0], stats)
     kind = kind_from_heading(heading)

@@ -293,8 +293,8 @@ class _Page:
         published = parse_date(published_raw) if published_raw else None
         if published is None and self.meta_dates:
             published = parse_date(self.meta_dates[0])
-        if published is None and self.head["published"]:
-            published = parse_date(self.head["published"])
+        # a date only in a <meta> (PubDate) is not shown on the page: records carry
+        # what the page shows, and a template's hidden stamp is often the edit time
         self.published = published
         self.reference = self._reference_time()
         # a fact table's <figure> caption, and the headings of lists inside the text, are not body
@@ -379,8 +379,11 @@ class _Page:
             owner = line.element
             is_tags = tag_owner.get(owner)
             if is_tags is None:
-                is_tags = tag_owner[owner] = owner is not None and bool(
-                    _TAG_CLASS.search((owner.get("class") or "") + " " + (owner.get("id") or "")))
+                # the line's box, or the list it is an item of (<ul class="post-tags"><li>…)
+                boxes = [owner] if owner is None or owner.tag != "li" else [owner, owner.getparent()]
+                is_tags = tag_owner[owner] = owner is not None and any(
+                    box is not None and _TAG_CLASS.search((box.get("class") or "") + " " + (box.get("id") or ""))
+                    for box in boxes)
             if is_tags:
                 # links, else the tags' own elements (<span class="tag">…</span>), else the text split
                 found = [element_text(a) for a in owner.iter("a")] or \
