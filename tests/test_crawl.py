@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import pytest
 
 from helpers import FIXTURES_010B, comparable
 from scraper.schemas import validation_errors

@@ -30,10 +30,10 @@ _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif
 _AD = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
 _AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "上一个", "下一个", "上一项", "下一项", "上一则", "下一则", "上篇", "下篇")
-#: Links with neither date nor region form a list only under a typed heading
-#: of their own box (推荐项目 with two cards); a box of one (相关文件) only
-#: when that heading sits right above it and the link is to a detail page.
 _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置", "所在位置", "位置：")
+#: Links with neither date nor region form a list only under a heading of
+#: their own box that, or whose URLs, name the type (推荐项目 with two cards);
+#: a box of one (相关文件) only when the link is to a detail page.
 _MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
@@ -407,24 +407,21 @@ def url_kind(url: str) -> str | None:
     return None
 
 
-def _items_kind(items: list[ListItem]) -> str | None:
-    """The record type every item's URL names (/park/show-2031.html), if one."""
-    kinds = {url_kind(item.url) for item in items}
+def _urls_kind(urls) -> str | None:
+    """The record type every URL names (/park/show-2031.html), if they agree on one."""
+    kinds = {url_kind(url) if url else None for url in urls}
     kind = kinds.pop() if len(kinds) == 1 else None
     return kind if kind in _RECORD_KINDS else None
 
 
+def _items_kind(items: list[ListItem]) -> str | None:
+    return _urls_kind(item.url for item in items)
+
+
 def _links_kind(children, base_url: str) -> str | None:
     """_items_kind before the items are read: the first link of each child."""
-    kinds = set()
-    for child in children:
-        a = next(child.iter("a"), None)
-        url = join_url(base_url, a.get("href") or "") if a is not None else None
-        kinds.add(url_kind(url) if url else None)
-        if len(kinds) > 1:
-            return None
-    kind = kinds.pop() if kinds else None
-    return kind if kind in _RECORD_KINDS else None
+    firsts = (next(child.iter("a"), None) for child in children)
+    return _urls_kind(join_url(base_url, a.get("href") or "") if a is not None else None for a in firsts)
 
 
 def _column_names(container) -> list[str]:
@@ -432,12 +429,10 @@ def _column_names(container) -> list[str]:
     table = container if container.tag == "table" else container.getparent()
     if table is None or table.tag != "table":
         return []
-    for row in table.iter("tr"):
-        cells = [c for c in row if c.tag in ("td", "th")]
-        in_head = row.getparent().tag == "thead"
-        if cells and (in_head or all(c.tag == "th" for c in cells)):
-            return [_SPACES.sub("", element_text(c)).rstrip("：:") for c in cells]
-        return []
+    row = next(table.iter("tr"), None)
+    cells = [c for c in row if c.tag in ("td", "th")] if row is not None else []
+    if cells and (row.getparent().tag == "thead" or all(c.tag == "th" for c in cells)):
+        return [_SPACES.sub("", element_text(c)).rstrip("：:") for c in cells]
     return []
 
 

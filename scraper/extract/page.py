@@ -27,7 +27,7 @@ from .sections import dedup_lines, split_sections
 from .text import BLOCK_TAGS, block_lines, dedup_key, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
-    HEADING_PATTERN_RE, PUBLISHED_LABELS, SENTENCE_END, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS, URL_KEYWORDS,
+    HEADING_PATTERN_RE, PUBLISHED_LABELS, SENTENCE_END, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS,
 )
 
 SCHEMA_VERSION = 1
@@ -216,6 +216,12 @@ _POLICY_READING = re.compile(r"《[^》]{4,}》.{0,8}解读$|解读《[^》]{4,}
 _TAG_LINE = re.compile(r"^\s*(?:" + "|".join(TAG_LABELS) + r")\s*[:：]\s*", re.I)
 
 
+def _tags_in(el, text: str) -> list[str]:
+    """Tags of a 标签： line: its links' texts, else the text split."""
+    links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
+    return [t for t in links or _TAG_SPLIT.split(text) if t and len(t) <= 20]
+
+
 def _segments(line) -> list[tuple[str, object]]:
     """A meta line drawn as spans with nothing between them reads
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
@@ -397,17 +403,15 @@ class _Page:
             for text, el in _segments(line):
                 said = _TAG_LINE.match(text)
                 if said:  # 关键标签：<a>现代物流</a><a>集中签约</a> (links, which a field value may not be)
-                    links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
-                    tags.extend(t for t in links or _TAG_SPLIT.split(text[said.end():]) if t and len(t) <= 20)
+                    tags.extend(_tags_in(el, text[said.end():]))
                     self.meta_lines.add(line.text)
                     continue
                 pairs = inline_fields(text, el)
                 if inside_body and pairs:
                     self.meta_lines.add(line.text)
                 for label, value in pairs:
-                    if value and label.lower() in TAG_LABELS:
-                        links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
-                        tags.extend(links or [t for t in _TAG_SPLIT.split(value) if t])
+                    if value and label.lower() in TAG_LABELS:  # 来源：… 关键词：a b, mid-line
+                        tags.extend(_tags_in(el, value))
                 add(pairs)
                 lead = text[: pairs_start(text)] if pairs else text
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
