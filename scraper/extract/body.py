@@ -200,7 +200,37 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
         if score >= threshold and stats.density(sibling) < 0.3:
             chosen.append(sibling)
+    if len(chosen) == 1:
+        chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
     return chosen
+
+
+def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float) -> list:
+    """Text split over titled boxes (<div.card><div.head>项目简介</div><div.body>…</div></div>
+    then the same for 投资效益): the text part of each box alike in markup that
+    scores comparably joins. Alike = same tag and class for the box and for
+    the part, so a sidebar box of another make never does."""
+    box = best.getparent()
+    parent = box.getparent() if box is not None else None
+    if parent is None or box.tag in ("body", "html") or box in inside:
+        return []
+    if any(isinstance(c.tag, str) and c is not best and stats.total.get(c, 0) > 40 for c in box):
+        return []  # the box holds more than a title beside the text
+    box_key = (box.tag, box.get("class"))
+    best_key = (best.tag, best.get("class"))
+    chosen = []
+    for other in parent:
+        if other is box:
+            chosen.append(best)
+            continue
+        if not isinstance(other.tag, str) or (other.tag, other.get("class")) != box_key or other in inside:
+            continue
+        for part in other:
+            if isinstance(part.tag, str) and (part.tag, part.get("class")) == best_key and part not in inside:
+                score = scores.get(part, 0.0) * (1.0 - stats.density(part))
+                if score >= threshold and stats.density(part) < 0.3:
+                    chosen.append(part)
+    return chosen if len(chosen) > 1 else []
 
 
 def _whole_text_box(best, stats: TextStats, inside):
@@ -238,7 +268,7 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     for container in containers:
         # a list of nothing but links inside the text (share buttons, related links)
         for ul in container.iter("ul", "ol"):
-            if stats.anchors.get(ul, 0) >= 2 and stats.density(ul) >= 0.9:
+            if (stats.anchors.get(ul, 0) >= 2 and stats.density(ul) >= 0.9) or _tab_strip(ul, stats):
                 skip = skip | {ul}
     lines: list[Line] = []
     for container in containers:
@@ -251,6 +281,28 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
 
 
 _CTA_ENDINGS = tuple(CTA_TEXTS)
+_MAX_TAB = 8
+
+
+def _tab_strip(ul, stats: TextStats) -> bool:
+    """Tab titles (<ul><li>园区概况</li><li>产业定位</li>…</ul>) followed by
+    their panes, one element of one make per tab: the titles label the
+    panes, they are not text."""
+    items = [li for li in ul if isinstance(li.tag, str)]
+    if len(items) < 2 or any(li.tag != "li" or not 0 < stats.total.get(li, 0) <= _MAX_TAB for li in items):
+        return False
+    panes = []
+    after = ul.getnext()
+    while after is not None and len(panes) < len(items):
+        if isinstance(after.tag, str):
+            panes.append(after)
+        after = after.getnext()
+    if len(panes) < len(items):
+        return False
+    first = set((panes[0].get("class") or "").split())
+    return all(p.tag == panes[0].tag and (first & set((p.get("class") or "").split()) or
+                                          (not first and not p.get("class"))) for p in panes) \
+        and all(stats.total.get(p, 0) > stats.total.get(li, 0) for p, li in zip(panes, items))
 
 
 def _advert(text: str) -> bool:

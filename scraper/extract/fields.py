@@ -31,7 +31,7 @@ _INLINE_LABEL = re.compile(
     r"(?:\s*[A-Za-z][A-Za-z ]{1,14}?)?\s*[：:]"  # 发布日期 Date： (a bilingual label)
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
-_LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
+_LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|lab|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
@@ -76,7 +76,8 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
             # a value cell, or a known label's value, may be one link (所属地区：<a>湖南·株洲·天元区</a>);
             # a filter bar (全部 新材料 电子信息 …) or 附件：<a>…</a> states no fact
             links = sum(1 for a in el.iter("a") if (t := element_text(a)) and t in shown)
-            if not (cell or known) or links > 1 or (not cell and not links):
+            chain = known and links > 1 and _LINK_CHAIN.match(shown)  # 所属地区：<a>江西</a>-<a>上饶</a>-<a>广丰区</a>
+            if not (cell or known) or (links > 1 and not chain) or (not cell and not links):
                 return False, None
         else:
             shown = _without_trailing_links(shown, el)
@@ -92,6 +93,11 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
     if _is_cta(value):
         return True, None
     return True, value
+
+
+#: Links joined by a path separator say one value (江西-上饶-广丰区); joined
+#: by spaces they are a row of choices (全部 新材料 电子信息).
+_LINK_CHAIN = re.compile(r"^[^\s\-·/>—]+(?:\s*[\-·/>—]\s*[^\s\-·/>—]+)+$")
 
 
 def _without_trailing_links(shown: str, el) -> str:
@@ -114,7 +120,7 @@ def _is_label_cell(cell) -> str | None:
     if not text or len(text) > 16:
         return None
     has_colon = text.endswith(("：", ":"))
-    if has_colon or tag_of(cell) == "th" or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
+    if has_colon or tag_of(cell) in ("th", "label") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
         if _CELL_LABEL.match(text):
             return clean_label(text)
     return None
@@ -255,10 +261,27 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     if len(cells) != 2:
         return None
     label = _is_label_cell(cells[0])
-    if not label or _is_label_cell(cells[1]) is not None or not _label_ok(label):
+    if not label:
+        return _figure_first_pair(cells)
+    if _is_label_cell(cells[1]) is not None or not _label_ok(label):
         return None
     keep, value = _value(element_text(cells[1]), cells[1], cell=True)
     return (label, value) if keep else None
+
+
+_FIGURE = re.compile(r"^[≥≤><约近超逾]?\s*\d")
+
+
+def _figure_first_pair(cells) -> tuple[str, str | None] | None:
+    """A stat card shows its figure above its label (<div>1860<small>亩</small></div><div class="lab">规划面积</div>)."""
+    figure = element_text(cells[0])
+    text = element_text(cells[1])
+    if not figure or not _FIGURE.match(figure) or not text or text.endswith(("：", ":")):
+        return None
+    label = _is_label_cell(cells[1])
+    if not label or not _label_ok(label):
+        return None
+    return label, figure
 
 
 _LEAD_LABEL_TAGS = frozenset({"em", "label", "b", "strong", "span", "i", "small", "dt", "th"})
@@ -273,10 +296,13 @@ def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
     if not kids or fold(child.text) or kids[0].tag not in _LEAD_LABEL_TAGS or len(kids[0]):
         return None
     text = element_text(kids[0])
-    if not text or len(text) > 12 or not _CELL_LABEL.match(text):
+    # 【项目编号】JZ-2025-0412: brackets mark a label as a colon does
+    bracketed = len(text) > 2 and text[0] == "【" and text[-1] == "】"
+    name = text[1:-1].strip() if bracketed else text
+    if not name or len(name) > 12 or not _CELL_LABEL.match(name):
         return None
-    label = clean_label(text)
-    if not _label_ok(label) or (known_only and label not in KNOWN_LABELS):
+    label = clean_label(name)
+    if not _label_ok(label) or (known_only and not bracketed and label not in KNOWN_LABELS):
         return None
     whole = element_text(child)
     if not whole.startswith(text) or len(whole) == len(text):

@@ -17,7 +17,7 @@ from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
 from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
-from .vocab import CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, URL_KEYWORDS
+from .vocab import BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, URL_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
@@ -97,6 +97,9 @@ def _usable_href(href: str | None) -> bool:
 
 
 _BADGE_TAGS = frozenset({"span", "i", "sup", "small", "label", "var"})
+#: Tags that also highlight words of a title (<em>新能源</em>汽车…): a badge
+#: there only when its word is a known badge (<em>省级</em>).
+_WORD_BADGE_TAGS = frozenset({"em", "b", "strong", "font", "mark", "ins"})
 
 
 def without_badges(el, text: str) -> str:
@@ -108,16 +111,18 @@ def without_badges(el, text: str) -> str:
     if not children:
         return text
     first, last = children[0], children[-1]
-    if not fold(el.text) and first.tag in _BADGE_TAGS and not len(first):
+    if not fold(el.text) and (first.tag in _BADGE_TAGS or first.tag in _WORD_BADGE_TAGS) and not len(first):
         badge = element_text(first)
-        if badge and (len(badge) <= 2 or badge.isdigit()) and len(text) - len(badge) >= _MIN_TITLE and text.startswith(badge):
+        known = badge in BADGE_WORDS
+        if badge and ((first.tag in _BADGE_TAGS and (len(badge) <= 2 or badge.isdigit())) or known) \
+                and len(text) - len(badge) >= _MIN_TITLE and text.startswith(badge):
             text = text[len(badge):].lstrip()
             if last is first:
                 return text
-    if not fold(last.tail) and last.tag in _BADGE_TAGS and not len(last):
+    if not fold(last.tail) and (last.tag in _BADGE_TAGS or last.tag in _WORD_BADGE_TAGS) and not len(last):
         badge = element_text(last)
-        english = _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])  # 重点园区<span>Featured Parks</span>
-        short = len(badge) <= 2 and len(text) - len(badge) >= _MIN_TITLE
+        english = last.tag in _BADGE_TAGS and _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])  # 重点园区<span>Featured Parks</span>
+        short = (badge in BADGE_WORDS or (last.tag in _BADGE_TAGS and len(badge) <= 2)) and len(text) - len(badge) >= _MIN_TITLE
         if badge and (short or english) and text.endswith(badge):
             text = text[: -len(badge)].rstrip()
     return text
@@ -193,6 +198,8 @@ def read_item(el, base_url: str) -> ListItem | None:
     side_parts: list[str] = []
     if card:
         best_title, side_parts = card
+    if el.tag == "tr":
+        side_parts = side_parts + _spanned_cells(el)
     if el.tag == "dt":  # <dt><a>标题</a></dt><dd>2025-10-16</dd>: the dd says it beside the title
         dd = el.getnext()
         if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
@@ -226,7 +233,7 @@ def read_item(el, base_url: str) -> ListItem | None:
                     found = address_region(value)
                     region_text = found["raw"] if found else (value if _is_region(value) else None)
             continue
-        chunk = chunk.strip("[]【】()（）|·")
+        chunk = _unwrap(chunk)
         if chunk in _AD_MARKS:
             return None  # an advertisement dressed as an entry
         if not chunk or len(chunk) > _MAX_CHUNK:
@@ -257,6 +264,54 @@ def read_item(el, base_url: str) -> ListItem | None:
     return item
 
 
+_MAX_ROWSPAN_LOOKBACK = 30
+
+
+def _cell_count(tr) -> int:
+    return sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1
+               for c in tr if c.tag in ("td", "th"))
+
+
+def _spanned_cells(tr) -> list[str]:
+    """Text of cells above that reach down into this row (<td rowspan="3">大庆市龙凤区</td>
+    says the region of all three rows). Only a row short of cells is looked at."""
+    prev = tr.getprevious()
+    if prev is None or _cell_count(tr) >= _cell_count(prev) and (tr.getnext() is None
+                                                                   or _cell_count(tr) >= _cell_count(tr.getnext())):
+        return []
+    out: list[str] = []
+    distance = 1
+    while prev is not None and distance <= _MAX_ROWSPAN_LOOKBACK:
+        if prev.tag == "tr":
+            for cell in prev:
+                span = cell.get("rowspan") if cell.tag in ("td", "th") else None
+                if span and span.strip().isdigit() and int(span) > distance:
+                    out.extend(_text_chunks(cell, set()))
+            distance += 1
+        prev = prev.getprevious()
+    return out
+
+
+_PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
+_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
+
+
+def _unwrap(chunk: str) -> str:
+    """`[2025-10-09]` -> `2025-10-09`, `|龙游·` -> `龙游`; a bracket that closes one opened
+    inside the chunk stays (`地区：[龙游]`: the label's value is read as a whole)."""
+    chunk = chunk.strip("|·")
+    while chunk:
+        first, last = chunk[0], chunk[-1]
+        if first in _PAIRS and (last == _PAIRS[first] or _PAIRS[first] not in chunk):
+            chunk = chunk[1:-1] if last == _PAIRS[first] else chunk[1:]
+        elif last in _OPENERS and _OPENERS[last] not in chunk:
+            chunk = chunk[:-1]
+        else:
+            break
+        chunk = chunk.strip("|·")
+    return chunk
+
+
 _CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "section", "ul", "li"})
 
 
@@ -277,7 +332,7 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
         children = [c for c in node if isinstance(c.tag, str)]
         if any(fold(c.tail) for c in children):
             continue
-        parts = [text for c in children if (text := element_text(c))]
+        parts = [text for c in children if (text := _part_text(c))]
         if not any(c.tag in _CARD_BLOCKS for c in children):
             # inline parts (<span class="t">标题</span><span>遵义·播州区</span>) make a card only
             # when one of them is a date or a region: styled pieces of one title do not
@@ -288,14 +343,28 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
             if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
                     and not _is_region(part) and part not in CTA_TEXTS:
                 return part, _side(children, part)
+        # a park named after its zone (<span>国家级</span><h3>吉林经济技术开发区</h3>) reads as a
+        # region: it is the title when the card holds nothing longer
+        named = [p for p in parts if len(p) >= _MIN_TITLE and _ZONE_NAME.search(p)]
+        if named:
+            return named[0], _side(children, named[0])
     return None
+
+
+_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|产业园|工业园|科技园|新区|保税区|示范区|合作区|试验区|基地)$")
+
+
+def _part_text(el) -> str:
+    """A card part's text without a badge inside it (<div><span>置顶</span>标题</div>)."""
+    text = element_text(el)
+    return without_badges(el, text) if text and len(el) else text
 
 
 def _side(children, title: str) -> list[str]:
     """The card's text beside its title, split at element edges."""
     out: list[str] = []
     for c in children:
-        if element_text(c) != title:
+        if _part_text(c) != title:
             out.extend(_text_chunks(c, set()))
     return out
 
@@ -569,6 +638,11 @@ def _heading_text(el) -> str | None:
     if sum(1 for c in el.iter("th", "td") if element_text(c)) >= 2 or _column_headers(el):
         return None  # column headers of a table, not the heading of its box
     chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
+    if len(anchors) > len(more):
+        # 重点招商项目库 <a>导出清单</a>: beside a plain-text name, a link is a tool of the box
+        plain = [c for c in _text_chunks(el, set(anchors)) if not _COUNTER.match(c)]
+        if plain:
+            chunks = plain
     text = fold(" ".join(chunks))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":", "…", "...")) and not any(ch.isdigit() for ch in text[-4:]) \
             and "，" not in text and "。" not in text:  # 数据加载中，请稍候… is a placeholder, not a heading

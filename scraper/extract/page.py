@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..urls import canonical_url, record_id
-from .body import TextStats, body_lines, copies_elsewhere, find_body_containers
+from .body import TextStats, body_lines, copies_elsewhere, find_body_containers, is_heading
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
@@ -36,10 +36,12 @@ _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
+#: Text beside a detail page's name in its own small box: a tagline, badges.
+_TITLE_BLOCK_EXTRA = 60
 _TAG_SPLIT = re.compile(r"[\s,，、;；|]+")
 #: Candidates for pager and 更多 links, selected in C: short link texts.
 _SHORT_OR_MORE_ANCHORS = etree.XPath(
@@ -242,6 +244,12 @@ def _segments(line) -> list[tuple[str, object]]:
     return texts if len(texts) >= 2 and whole else [(line.text, owner)]
 
 
+def _prose_chars(lines) -> int:
+    """Characters of lines that read as sentences (a comma or a full stop
+    in them): a table's rows of cells do not."""
+    return sum(len(line.text) for line in lines if "，" in line.text or "。" in line.text or "," in line.text)
+
+
 # ---------------------------------------------------------------- page
 
 class _Page:
@@ -439,6 +447,8 @@ class _Page:
         kind, count = votes.most_common(1)[0]
         if count >= 2 and self.title:
             return kind
+        if self.title in SITE_PAGE_TITLES or self.title in CTA_TEXTS:
+            return "other"  # 联系我们, 机构职能: pages about the site or its office, whatever boxes stand beside
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)):
             return "listing"  # one long list, or several boxes of them (a home page)
         if not self.title or body_chars < 40:
@@ -446,11 +456,9 @@ class _Page:
         by_url = url_kind(self.source_url)
         if count >= 1 and by_url in ("policy", "park", "project"):
             return by_url if votes[by_url] or by_url == kind else kind
-        if self.title in SITE_PAGE_TITLES or self.title in CTA_TEXTS:
-            return "other"  # 联系我们, 关于我们: pages about the site, not news
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
-        if not dated and body_chars < _UNDATED_ARTICLE_MIN:
-            return "other"
+        if not dated and _prose_chars(lines) < _UNDATED_ARTICLE_MIN:
+            return "other"  # an undated directory: rows of names, phones and addresses are not an article
         if not dated and by_url in ("policy", "park", "project") and biggest < 5:
             return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
         if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
@@ -475,12 +483,25 @@ class _Page:
             "schema_version": SCHEMA_VERSION,
         }
 
+    def _title_block(self):
+        """The small box around a detail page's name (<div><h1>…</h1><p>智造璧山 · 链动未来</p></div>):
+        its tagline and badges are not the item's text. Empty when the name
+        sits straight in the text's container."""
+        el = self.title_el
+        box = el.getparent() if el is not None else None
+        if box is None or box in self.containers or box.tag in ("body", "html") \
+                or self.stats.total.get(box, 0) - self.stats.total.get(el, 0) > _TITLE_BLOCK_EXTRA:
+            return ()
+        return self.stats.cover([box])
+
     def _region(self):
         raw = _first(self.fields, REGION_LABELS)
         return parse_region(raw) if raw else None
 
     def _own_record(self, lines, excluded: set) -> dict:
         kept, removed = dedup_lines(lines)
+        while len(kept) > 1 and kept[-1].heading_tag and is_heading(kept[-1]):
+            kept.pop()  # the title of a box whose text was all a copy (<h5>纯文本阅读</h5>): nothing follows it
         record = self._base(self.kind, self.url, self.title, self.published, self._region())
         text_lines = [line.text for line in kept]
         if self.kind == "article":
@@ -497,7 +518,8 @@ class _Page:
         record["list"] = None
         # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
         # template's boxes; numbered headings (一、项目概况) are the text's own
-        text_lines = [line.text for line in kept if not _block_title(line)]
+        header = self._title_block()
+        text_lines = [line.text for line in kept if not _block_title(line) and line.element not in header]
         if self.kind == "policy":
             record.update(self._policy_extras(self.title, own=True))
             record["document_number"] = record["document_number"] or number_line(text_lines)

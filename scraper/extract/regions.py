@@ -144,8 +144,13 @@ def address_region(raw: str) -> dict | None:
 
 def _shown(raw: str) -> str:
     """The label's value: `所属地区:上海-徐汇区` -> `上海-徐汇区`, whitespace folded."""
-    text = " ".join(raw.split())
-    return _LABEL_RE.sub("", text, count=1).strip()
+    text = _LABEL_RE.sub("", " ".join(raw.split()), count=1).strip()
+    if len(text) > 2 and _CLOSERS.get(text[0]) == text[-1] and text.count(text[0]) == 1:
+        text = text[1:-1].strip()  # 地区：[龙游]
+    return text
+
+
+_CLOSERS = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕"}
 
 
 def _resolve(text: str) -> tuple[_Area | None, bool, int]:

@@ -11,7 +11,7 @@ import re
 #: wins: in Chinese the head noun comes last (园区政策 is about policies).
 TYPE_KEYWORDS = {
     "project": ("项目", "招商信息", "招商推介"),
-    "policy": ("政策", "法规", "文件", "规章", "条例", "政策解读"),
+    "policy": ("政策", "法规", "文件", "规章", "条例", "解读"),
     "park": ("园区", "开发区", "产业园", "高新区", "经开区", "载体", "基地", "产业区", "功能区", "保税区"),
     "article": ("资讯", "新闻", "动态", "要闻", "快讯", "头条", "文章", "报道", "信息"),
 }
@@ -32,12 +32,15 @@ NON_FIELD_LABELS = frozenset(
 
 PUBLISHED_LABELS = ("发布日期", "发布时间", "发表时间", "发表日期", "公开日期", "公布日期", "发稿时间", "更新时间", "发布于", "发表于",
                     "日期", "时间")
-REGION_LABELS = ("所属地区", "所在地区", "所属区域", "所在区域", "地区", "区域", "所在地", "项目所在地", "项目地点", "所属区县", "区县")
+REGION_LABELS = ("所属地区", "所在地区", "所属区域", "所在区域", "地区", "区域", "所在地", "项目所在地", "项目地点", "所属区县", "区县",
+                 "所在区县", "所在县区", "所属县区", "所在城市", "所属城市", "所在省市", "所属省市", "园区所在地",
+                 "项目区域", "投资地点", "所属地域", "所在地域")
 SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿源", "出处", "来自")
 AUTHOR_LABELS = ("作者", "原作者", "撰稿", "撰稿人", "记者", "责任编辑", "编辑", "责编", "编审")
 ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "发布机关", "颁布机关")
 DOCNUM_LABELS = ("发文字号", "文号", "发文号", "文件编号")
-TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "关键标签", "文章标签", "本文标签", "相关标签", "tags", "tag")
+TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "关键标签", "文章标签", "本文标签", "相关标签", "分类标签", "新闻标签",
+              "tags", "tag")
 PLACEHOLDER_VALUES = frozenset({"不详", "佚名", "未知", "暂无", "无", "--", "-", "—", "null", "none", "本站"})
 
 #: Labels that mark a page as a detail page of one type.
@@ -54,6 +57,13 @@ CTA_RE = re.compile(
     r"|^[【\[\s]*(立即|马上|我要|在线|预约)(投资|合作|洽谈|考察|参观|预约|留言)[】\]\s>»]*$"
 )
 CTA_TEXTS = frozenset({"联系我们", "企业入驻", "立即获取", "立即咨询", "在线咨询", "免费咨询", "我要入驻", "申请入驻", "获取联系方式"})
+
+#: Marks a list shows in its own element at either end of a title: a level,
+#: a status or a highlight, never part of the name.
+BADGE_WORDS = frozenset(
+    """国家级 省级 市级 县级 区级 置顶 推荐 热门 精选 最新 重点 热 新 荐 顶 急 HOT NEW TOP hot new top
+    在谈 洽谈中 招商中 已签约 已落地 已开工 已投产 签约 推介中""".split()
+)
 
 #: Titles of pages about the site itself: never an article.
 SITE_PAGE_TITLES = frozenset(
