@@ -175,11 +175,17 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + text * 0.5
     best, best_score = None, 0.0
+    index = stats.index
     for el, score in scores.items():
         if el in inside or el.tag == "html":
             continue
         final = score * (1.0 - stats.density(el))
         if final > best_score:
+            if best is not None and final < best_score * _LATER_COPY_MARGIN and index.get(el, 0) > index.get(best, 0) \
+                    and not _nested(el, best):
+                # a second copy further down (a print view with ASCII commas) scores a
+                # little more for its wider punctuation: the text shown first is the text
+                continue
             best, best_score = el, final
     if best is None or best_score < _MIN_BODY_SCORE:
         return []
@@ -231,6 +237,13 @@ def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float
                 if score >= threshold and stats.density(part) < 0.3:
                     chosen.append(part)
     return chosen if len(chosen) > 1 else []
+
+
+_LATER_COPY_MARGIN = 1.1
+
+
+def _nested(a, b) -> bool:
+    return any(up is b for up in a.iterancestors()) or any(up is a for up in b.iterancestors())
 
 
 def _whole_text_box(best, stats: TextStats, inside):

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from .text import element_text, fold, tag_of
+from .text import BLOCK_TAGS, element_text, fold, tag_of
 from .vocab import (
     AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
     SOURCE_LABELS, TAG_LABELS, TYPE_LABELS,
@@ -36,6 +36,7 @@ _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
+_COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
 
 
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天](?=..)")
@@ -83,6 +84,7 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
             shown = _without_trailing_links(shown, el)
     # `来源：某局 【字号：…`, `所在区域：某区 【大 中 小】`: the bracket opens the next toolbar item
     shown = _TOOLBAR_AFTER.split(shown, maxsplit=1)[0]
+    shown = _COUNTER_AFTER.sub("", shown)  # `地区：桂林市临桂区 阅读 --`: a view counter follows
     value = fold(shown.strip("·•,，;；【[ "))
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
         value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
@@ -180,10 +182,24 @@ def _column_pairs(table) -> list[tuple[str, str | None]]:
 
 def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
     pairs = []
-    for row in _OWN_ROWS(table):
+    rows = _OWN_ROWS(table)
+    under_header = None
+    for n, row in enumerate(rows):
         if limit is not None and len(pairs) >= limit:
             break
         cells = [c for c in row if tag_of(c) in ("td", "th")]
+        if row is under_header:
+            continue
+        header = _header_row_pairs(cells, rows, n)
+        if header:
+            pairs.extend(header)
+            under_header = rows[n + 1]
+            continue
+        if len(cells) >= 2 and all(_INLINE_LABEL.match(element_text(c)) for c in cells):
+            # <td>园区名称：…</td><td>所在地：…</td>: each cell says its own pair
+            for cell in cells:
+                pairs.extend(inline_fields(element_text(cell), cell))
+            continue
         i = 0
         while i < len(cells) - 1:
             label = _is_label_cell(cells[i])
@@ -194,6 +210,29 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
                 i += 2
             else:
                 i += 1
+    return pairs
+
+
+def _header_row_pairs(cells, rows, n: int) -> list[tuple[str, str | None]]:
+    """A row of labels over one row of their values (索引号 | 发文机关 | … then
+    the values below): pairs by column. A second row of values under it
+    would make a table of data, not one item's facts."""
+    if len(cells) < 2 or n + 1 >= len(rows) or any(not _is_label_cell(c) or element_text(c).endswith(("：", ":"))
+                                                    for c in cells):
+        return []
+    values = [c for c in rows[n + 1] if tag_of(c) in ("td", "th")]
+    if len(values) != len(cells) or any(_is_label_cell(c) for c in values):
+        return []
+    if n + 2 < len(rows):
+        after = [c for c in rows[n + 2] if tag_of(c) in ("td", "th")]
+        if len(after) == len(cells) and not any(_is_label_cell(c) for c in after):
+            return []
+    pairs = []
+    for label_cell, value_cell in zip(cells, values):
+        label = _is_label_cell(label_cell)
+        keep, value = _value(element_text(value_cell), value_cell, cell=True)
+        if keep and _label_ok(label):
+            pairs.append((label, value))
     return pairs
 
 
@@ -378,6 +417,28 @@ def _repeats_a_label(el) -> bool:
     return len(set(labels)) < len(labels)
 
 
+def label_element_segments(owner) -> list[tuple[str, object]]:
+    """`<small>时间:</small>2025年10月09日 16:45<small>地区:</small>山西 晋中 榆次区<small>来源:</small>…`:
+    each label element starts a unit holding the text up to the next one, so a
+    value that ends in a digit or a space does not run into the next label."""
+    children = [c for c in owner if isinstance(c.tag, str)]
+    marks = [c for c in children if not len(c) and (t := fold(c.text)) and t.endswith(("：", ":")) and len(t) <= 9]
+    if len(marks) < 2 or children[0] is not marks[0]:
+        return []
+    segments: list[tuple[str, object]] = []
+    parts: list[str] = []
+    for child in children:
+        if child in marks and parts:
+            segments.append(("".join(parts).strip(), owner))
+            parts = []
+        if child not in marks and child.tag in BLOCK_TAGS:
+            return []
+        parts.append(element_text(child) + (child.tail or ""))
+    if parts:
+        segments.append(("".join(parts).strip(), owner))
+    return [(fold(text), el) for text, el in segments if fold(text)]
+
+
 def block_fields(el) -> list[tuple[str, str | None]]:
     if el.tag == "table":
         return table_fields(el)
@@ -394,5 +455,10 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             if not found and (pair := _lead_label_pair(child, known_only=False)) is not None:
                 found = [pair]
             pairs.extend(found)
+    if pairs:
+        return pairs
     # labels in their own element with the value after it (`<small>来源:</small>新华社`)
-    return pairs or inline_fields(element_text(el), el)
+    segments = label_element_segments(el)
+    if segments:
+        return [pair for text, owner in segments for pair in inline_fields(text, owner)]
+    return inline_fields(element_text(el), el)

@@ -26,6 +26,7 @@ _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*"
 #: A link to one item (numeric id in the last path segment or the query),
 #: not to a category directory.
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
+_LEADING_DATE = re.compile(r"^[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\])）】]?\s*")
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
 _AD = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
 _AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
@@ -219,6 +220,11 @@ def read_item(el, base_url: str) -> ListItem | None:
         # 标题 2025-08-27 written inside the link
         date_text = trailing.group(1)
         best_title = best_title[: trailing.start()].strip()
+    leading = _LEADING_DATE.match(best_title) if date_text is None and best_title[:1] in "12[(（【" else None
+    if leading and len(best_title) - leading.end() >= _MIN_TITLE and parse_date(leading.group(1)):
+        # <a><span class="badge">2025-10-10</span>标题</a>: the date written before the title
+        date_text = leading.group(1)
+        best_title = best_title[leading.end():].strip()
     after_address = False
     for chunk in side_parts + _text_chunks(el, set(best_anchors)):
         if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):

@@ -18,7 +18,8 @@ from .body import TextStats, body_lines, copies_elsewhere, find_body_containers,
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
-from .fields import block_fields, find_field_blocks, inline_fields, is_metadata_line, pairs_start
+from .fields import (block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
+                     pairs_start)
 from .lists import ItemGroup, find_item_groups, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
@@ -42,7 +43,7 @@ _BEIJING = timezone(timedelta(hours=8))
 _UNDATED_ARTICLE_MIN = 300
 #: Text beside a detail page's name in its own small box: a tagline, badges.
 _TITLE_BLOCK_EXTRA = 60
-_TAG_SPLIT = re.compile(r"[\s,，、;；|]+")
+_TAG_SPLIT = re.compile(r"[\s,，、;；|/／]+")
 #: Candidates for pager and 更多 links, selected in C: short link texts.
 _SHORT_OR_MORE_ANCHORS = etree.XPath(
     "//a[@href][string-length(normalize-space(.)) <= 5 or contains(., '更多') or contains(., 'more') or contains(., 'MORE')]"
@@ -224,6 +225,21 @@ def _tags_in(el, text: str) -> list[str]:
     return [t for t in links or _TAG_SPLIT.split(text) if t and len(t) <= 20]
 
 
+_DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_TAG_CELLS = ("td", "th", "dt", "span", "em", "label", "b", "strong", "i", "div")
+
+
+def _tags_in_block(block) -> list[str]:
+    """Tags given as one row of a fact table (<td>标签</td><td><a>先进制造</a>…</td>)."""
+    for cell in block.iter(*_TAG_CELLS):
+        text = element_text(cell)
+        if text and len(text) <= 8 and clean_label(text).lower() in TAG_LABELS:
+            value = cell.getnext()
+            if value is not None and isinstance(value.tag, str):
+                return _tags_in(value, element_text(value))
+    return []
+
+
 def _segments(line) -> list[tuple[str, object]]:
     """A meta line drawn as spans with nothing between them reads
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
@@ -231,6 +247,9 @@ def _segments(line) -> list[tuple[str, object]]:
     owner = line.element
     if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0:
         return [(line.text, owner)]
+    labelled = label_element_segments(owner)
+    if labelled:
+        return labelled
     texts = []
     for child in owner:
         if not isinstance(child.tag, str) or child.tag in BLOCK_TAGS or fold(child.tail):
@@ -242,6 +261,16 @@ def _segments(line) -> list[tuple[str, object]]:
             texts.append((text, child))
     whole = "".join(t for t, _ in texts).replace(" ", "") == line.text.replace(" ", "")
     return texts if len(texts) >= 2 and whole else [(line.text, owner)]
+
+
+_ENTRY_INPUTS = frozenset({"text", "tel", "email", "number", "date", ""})
+
+
+def _entry_forms(root) -> list:
+    """Forms asking for several facts (name, phone, message …), not search boxes."""
+    return [form for form in root.iter("form")
+            if sum(1 for el in form.iter("input", "textarea", "select")
+                   if el.tag != "input" or (el.get("type") or "").lower() in _ENTRY_INPUTS) >= 3]
 
 
 def _prose_chars(lines) -> int:
@@ -263,7 +292,10 @@ class _Page:
         text, self.shown_chars = simplify(text)  # a traditional-character page is read as simplified
         root = parse_html(text, controls=may_hold_controls(body, self.encoding))
         head = head_info(root)
+        forms = _entry_forms(root)  # before the controls go with the other non-content
         strip_invisible(root)
+        # a hidden form (a login modal) is not what the page shows
+        self.entry_form = any(form.getroottree().getroot() is root for form in forms)
         self.root = root
         self.head = head
         self.url = own_url(url, head["canonical"])
@@ -317,7 +349,7 @@ class _Page:
         list_headings = {group.heading for group in self.groups if group.heading}
         lines = [
             line for line in body_lines(self.containers, self.stats, excluded | facts)
-            if line.text not in self.meta_lines and line.text not in list_headings
+            if line.text not in self.meta_lines and line.text not in list_headings and not self._title_stamp(line.text)
         ]
         self.kind = self._classify(lines)
         records: list[dict] = []
@@ -377,6 +409,8 @@ class _Page:
             if el in near:
                 add(block_fields(el))
                 self.field_elements.add(el)
+                if not tags:
+                    tags = _tags_in_block(el)
                 if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
                     for child in el:
                         text = element_text(child) if isinstance(child.tag, str) else ""
@@ -449,6 +483,8 @@ class _Page:
             return kind
         if self.title in SITE_PAGE_TITLES or self.title in CTA_TEXTS:
             return "other"  # 联系我们, 机构职能: pages about the site or its office, whatever boxes stand beside
+        if body_chars < 200 and biggest < 5 and self.entry_form:
+            return "other"  # 投资咨询: a form to fill in, with a few boxes of links beside it
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)):
             return "listing"  # one long list, or several boxes of them (a home page)
         if not self.title or body_chars < 40:
@@ -482,6 +518,13 @@ class _Page:
             "scraped_at": self.scraped_at,
             "schema_version": SCHEMA_VERSION,
         }
+
+    def _title_stamp(self, text: str) -> bool:
+        """A print view's header: the title, then its date and the site (标题　2025/10/13　某网)."""
+        title = self.title
+        if not title or len(text) <= len(title) or len(text) - len(title) > 80 or not text.startswith(title):
+            return False
+        return bool(_DATE_IN_TEXT.search(text, len(title)))
 
     def _title_block(self):
         """The small box around a detail page's name (<div><h1>…</h1><p>智造璧山 · 链动未来</p></div>):

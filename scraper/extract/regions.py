@@ -72,6 +72,8 @@ _ZONE_TAIL = re.compile(
     r"^[\u4e00-\u9fa5]{0,4}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
     r"|工业园区|产业园区|科技园区|工业园|产业园|科技园|园区|新区|片区|综合保税区|保税区|自贸区|试验区|合作区|示范区|工业区|产业区)$"
 )
+_SHORT_PLACE = re.compile(r"^(?![\u4e00-\u9fa5]*(?:项目|政策|园区|招商|资讯|新闻|推荐|热门|动态|产业|专题|频道|首页|分站)$)"
+                          r"[\u4e00-\u9fa5]{2,4}$")
 _TAIL_RE = re.compile(r"^[(（【\[]|(?:省|市|区|县|旗|州|盟|镇|乡|村|街道|园|城|港|岛)$")
 
 
@@ -115,9 +117,18 @@ def _parse_cached(raw: str) -> tuple[str, _Area | None, str | None] | None:
         if len(names) == 1 and all(candidate.level == DISTRICT for candidate, _ in candidates):
             district, rest = names.pop(), end
     tail = shown[rest:].strip(_SEPARATORS)
+    # 惠州·大亚湾: a short place name set off after a city is a part of it the table lacks
+    part_of_city = (tail and area is not None and area.level == CITY and 0 < rest and shown[rest - 1] in _SEPARATORS
+                    and _SHORT_PLACE.match(tail))
     if tail and not (tail[0] in "(（【[" or (_TAIL_RE.search(tail) and len(tail) <= _MAX_PLACE_TAIL)
-                     or _ZONE_TAIL.match(tail)):
+                     or _ZONE_TAIL.match(tail) or part_of_city):
         return None  # 顺德机器人智造产业园 is a park's name, not a place in 顺德
+    if part_of_city:
+        return shown, area, None
+    if tail and area is not None and area.level == DISTRICT and area.parent is not None and _ZONE_TAIL.match(tail):
+        # 西青经济技术开发区: a functional zone named after its district has no code of its
+        # own; like 苏州工业园区 it keeps its city's
+        return shown, area.parent, None
     return shown, area, district
 
 
