@@ -75,6 +75,12 @@ CASES = [
     ("河北区", region("河北区", "天津市", "天津市", "河北区", "120105")),
     # a county-level unit under the province itself has no city
     ("济源市", region("济源市", "河南省", None, "济源市", "419001")),
+    # a zone named after its district is a zone: the city's code (the province's in Tianjin)
+    ("天津-西青经济技术开发区", region("天津-西青经济技术开发区", "天津市", "天津市", None, "120000")),
+    # a short place the table lacks, set off after a city, is a part of that city
+    ("惠州·大亚湾", region("惠州·大亚湾", "广东省", "惠州市", None, "441300")),
+    # a label's value in brackets
+    ("地区：[龙游]", region("龙游", "浙江省", "衢州市", "龙游县", "330825")),
 ]
 
 NOT_REGIONS = [
@@ -86,6 +92,8 @@ NOT_REGIONS = [
     "上海徐汇区招商项目",  # a heading: words after the place
     "浦东软件园公司",
     "顺德机器人智造产业园",  # a park's name that starts with a place
+    "苏州-推荐",  # a city and a category word is a heading, not a place
+    "江苏-苏州·产业",
 ]
 
 

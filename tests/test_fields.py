@@ -1,0 +1,76 @@
+"""Label -> value shapes of detail pages, one small page each (expectations
+written from the markup, not from the code's output)."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.body import TextStats
+from scraper.extract.clean import parse_html, strip_invisible
+from scraper.extract.fields import block_fields, find_field_blocks
+
+
+def _fields(html: str) -> dict:
+    root = parse_html(f"<html><body>{html}</body></html>")
+    strip_invisible(root)
+    stats = TextStats(root)
+    pairs: dict = {}
+    for block in find_field_blocks(root, set(), stats):
+        for label, value in block_fields(block):
+            pairs.setdefault(label, value)
+    return pairs
+
+
+CASES = [
+    pytest.param(
+        "<table><tr><th>索引号</th><th>发文机关</th><th>发文字号</th></tr>"
+        "<tr><td>11230202MB/2025-00037</td><td>龙沙区人民政府办公室</td><td>龙政办发〔2025〕12号</td></tr>"
+        "<tr><th>主题分类</th><td>综合政务</td></tr></table>",
+        {"索引号": "11230202MB/2025-00037", "发文机关": "龙沙区人民政府办公室", "发文字号": "龙政办发〔2025〕12号",
+         "主题分类": "综合政务"},
+        id="a row of labels over one row of values",
+    ),
+    pytest.param(
+        "<table><tr><td>园区名称：秦都区电子信息产业园</td><td>所在地：陕西省咸阳市秦都区</td></tr>"
+        "<tr><td>园区级别：省级</td><td>园区类型：专业园区</td></tr></table>",
+        {"园区名称": "秦都区电子信息产业园", "所在地": "陕西省咸阳市秦都区", "园区级别": "省级", "园区类型": "专业园区"},
+        id="each cell its own label and value",
+    ),
+    pytest.param(
+        "<ul><li><span>【项目编号】</span>JZ-2025-0412</li><li><span>【投资总额】</span>5.6亿元</li>"
+        "<li><span>【合作方式】</span>独资、合资</li></ul>",
+        {"项目编号": "JZ-2025-0412", "投资总额": "5.6亿元", "合作方式": "独资、合资"},
+        id="bracketed labels without a colon",
+    ),
+    pytest.param(
+        "<ul><li><label>项目编号</label><p>YN-QJ-2025-0136</p></li><li><label>投资额</label><p>35亿元</p></li>"
+        "<li><label>联系电话</label><p><a href='javascript:;'>登录后查看</a></p></li></ul>",
+        {"项目编号": "YN-QJ-2025-0136", "投资额": "35亿元", "联系电话": None},
+        id="label elements, a login button for a value",
+    ),
+    pytest.param(
+        "<div class='stats'><div class='s'><div class='num'>1860<small>亩</small></div><div class='lab'>规划面积</div></div>"
+        "<div class='s'><div class='num'>86家</div><div class='lab'>入驻企业</div></div>"
+        "<div class='s'><div class='num'>≥260万元/亩</div><div class='lab'>投资强度</div></div></div>",
+        {"规划面积": "1860亩", "入驻企业": "86家", "投资强度": "≥260万元/亩"},
+        id="stat cards: the figure above its label",
+    ),
+    pytest.param(
+        "<div class='info'><small>时间:</small>2025年10月09日 16:45<small>地区:</small>山西 晋中 榆次区"
+        "<small>来源:</small>晋中市投资促进中心</div>",
+        {"时间": "2025年10月09日 16:45", "地区": "山西 晋中 榆次区", "来源": "晋中市投资促进中心"},
+        id="label elements split one line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), CASES)
+def test_fact_shapes(html, expected):
+    assert _fields(html) == expected
+
+
+def test_a_table_of_data_rows_is_not_one_items_facts():
+    # a header row over several rows of values lists offices, not one item's facts
+    html = ("<table><tr><th>盟市</th><th>招商部门</th><th>招商热线</th></tr>"
+            "<tr><td>呼和浩特市</td><td>投资促进局</td><td>0471-0000001</td></tr>"
+            "<tr><td>包头市</td><td>投资促进中心</td><td>0472-0000002</td></tr></table>")
+    assert _fields(html) == {}
