@@ -31,7 +31,7 @@ _INLINE_LABEL = re.compile(
     r"(?:\s*[A-Za-z][A-Za-z ]{1,14}?)?\s*[：:]"  # 发布日期 Date： (a bilingual label)
 )
 _CELL_LABEL = re.compile(r"^(" + _LABEL_CHARS + r")\s*[：:]?$")
-_LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|lab|label|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
+_LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|lbl|lab|label|k|name|tit|title|key|th|hd|left|l)([\s_-]|$)", re.I)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
@@ -122,7 +122,7 @@ def _is_label_cell(cell) -> str | None:
     if not text or len(text) > 16:
         return None
     has_colon = text.endswith(("：", ":"))
-    if has_colon or tag_of(cell) in ("th", "label") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
+    if has_colon or tag_of(cell) in ("th", "label", "dt") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
         if _CELL_LABEL.match(text):
             return clean_label(text)
     return None
@@ -334,6 +334,8 @@ def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
     kids = [c for c in child if isinstance(c.tag, str)]
     if not kids or fold(child.text) or kids[0].tag not in _LEAD_LABEL_TAGS or len(kids[0]):
         return None
+    if len(kids) >= 3 and all(k.tag == kids[0].tag and not fold(k.tail) for k in kids):
+        return None  # a row of chips (<span>省级</span><span>装备制造</span><span>标准厂房</span>)
     text = element_text(kids[0])
     # 【项目编号】JZ-2025-0412: brackets mark a label as a colon does
     bracketed = len(text) > 2 and text[0] == "【" and text[-1] == "】"

@@ -17,7 +17,7 @@ from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
 from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
-from .vocab import BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, URL_KEYWORDS
+from .vocab import BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
@@ -27,6 +27,7 @@ _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*"
 #: not to a category directory.
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _LEADING_DATE = re.compile(r"^[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\])）】]?\s*")
+_URL_TEXT = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.I)
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
 _AD = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
 _AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
@@ -48,7 +49,8 @@ _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
 _MAX_HEADER_BOX = 60  # characters: a box header is short; a bigger sibling is content
 #: 共173条 / 126个项目 beside a heading: a counter, not part of it.
-_COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)")
+_COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)"
+                      r"|^[(（\[]\s*[\d,]+\s*[)）\]]$")
 _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
@@ -68,6 +70,7 @@ class ListItem:
     element: object = field(repr=False, default=None)
     issuer: str | None = None  # 发文机关：… shown in the entry
     bare: bool = False  # neither date nor region shown
+    fact_kind: str | None = None  # the type its facts' labels name (主导产业 -> park)
 
 
 @dataclass
@@ -191,7 +194,9 @@ def read_item(el, base_url: str) -> ListItem | None:
     for url, anchors in by_url.items():
         for a in anchors:
             title = _anchor_title(a)
-            if len(title) > len(best_title):
+            # a search hit's shown address (chifeng.zsw168.com) is not its title
+            if len(title) > len(best_title) and not (best_title and _URL_TEXT.match(title)) \
+                    or (best_title and _URL_TEXT.match(best_title) and title and not _URL_TEXT.match(title)):
                 best_url, best_title, best_anchors = url, title, anchors
     if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
         return None
@@ -226,7 +231,10 @@ def read_item(el, base_url: str) -> ListItem | None:
         date_text = leading.group(1)
         best_title = best_title[leading.end():].strip()
     after_address = False
-    for chunk in side_parts + _text_chunks(el, set(best_anchors)):
+    fact_kind = None
+    for chunk in _split_bars(side_parts + _text_chunks(el, set(best_anchors))):
+        if fact_kind is None:
+            fact_kind = _LABEL_KINDS.get(_LABEL_HEAD.split(chunk, maxsplit=1)[0].strip())
         if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):
             return None  # 上一篇：… under an article, 当前位置：… above it: not list entries
         address = _ADDRESS_LABEL.match(chunk)
@@ -262,9 +270,9 @@ def read_item(el, base_url: str) -> ListItem | None:
                     date_text = part
                 elif region_text is None and _is_region(part):
                     region_text = part
-    item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer)
+    item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None:
-        if not _is_detail_url(best_url) or _FILE_URL.search(best_url):
+        if not is_detail_url(best_url) or _FILE_URL.search(best_url):
             return None
         item.bare = True
     return item
@@ -298,6 +306,19 @@ def _spanned_cells(tr) -> list[str]:
     return out
 
 
+#: Labels that only one record type shows (TYPE_LABELS), for entries of untyped lists.
+_LABEL_KINDS = {label: kind for kind, labels in TYPE_LABELS.items() for label in labels}
+_LABEL_HEAD = re.compile(r"[：:]")
+
+
+def _split_bars(chunks: list[str]) -> list[str]:
+    """`行业：文化旅游｜地区：湖南-岳阳楼区`: facts on one line, set apart by bars."""
+    if not any("|" in c or "｜" in c for c in chunks):
+        return chunks
+    return [part.strip() for c in chunks for part in _BARS.split(c) if part.strip()]
+
+
+_BARS = re.compile(r"[|｜]")
 _PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
 _OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 
@@ -537,7 +558,7 @@ def _between_items_says_prev_next(container) -> bool:
 _SHORT_ID = re.compile(r"/\d{1,2}\.s?html?$")
 
 
-def _is_detail_url(url: str) -> bool:
+def is_detail_url(url: str) -> bool:
     """A link to one item: see _DETAIL_URL; a short numeric id (/yuanqu/88.html)
     counts under a path that names a record type."""
     return bool(_DETAIL_URL.search(url)) or (bool(_SHORT_ID.search(url)) and url_kind(url) is not None)
@@ -548,7 +569,7 @@ def _links_to_detail(child, base_url: str) -> bool:
         href = a.get("href")
         if href and _usable_href(href):
             url = join_url(base_url, href)
-            if url is not None and _is_detail_url(url) and not _FILE_URL.search(url):
+            if url is not None and is_detail_url(url) and not _FILE_URL.search(url):
                 return True
     return False
 
@@ -559,7 +580,7 @@ def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
     if len(children) != 1 or not 1 <= stats.anchors.get(children[0], 0) <= 3:
         return None
     item = read_item(children[0], base_url)
-    if item is None or not _is_detail_url(item.url) or _FILE_URL.search(item.url):
+    if item is None or not is_detail_url(item.url) or _FILE_URL.search(item.url):
         return None
     heading, distance = find_heading(container, children[0], stats)
     kind = kind_from_heading(heading)
@@ -620,6 +641,17 @@ def _heading_words(h) -> str:
     return fold(" ".join(_text_chunks(h, more))) if more else text
 
 
+def _join_pieces(chunks: list[str]) -> str:
+    """Pieces of one heading split by inline markup (<font>成都郫都区</font>招商项目)
+    read as one word between Chinese characters, spaced otherwise."""
+    out = ""
+    for chunk in chunks:
+        if out and not (_HAN.match(out[-1]) and _HAN.match(chunk[0])):
+            out += " "
+        out += chunk
+    return out
+
+
 def _heading_text(el) -> str | None:
     """Heading text of a box-header element: its h1-h6 if it has one, else its
     text without links (a 更多 link sits beside the heading)."""
@@ -649,7 +681,7 @@ def _heading_text(el) -> str | None:
         plain = [c for c in _text_chunks(el, set(anchors)) if not _COUNTER.match(c)]
         if plain:
             chunks = plain
-    text = fold(" ".join(chunks))
+    text = fold(_join_pieces(chunks))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":", "…", "...")) and not any(ch.isdigit() for ch in text[-4:]) \
             and "，" not in text and "。" not in text:  # 数据加载中，请稍候… is a placeholder, not a heading
         return text

@@ -20,7 +20,7 @@ from .dates import parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
                      pairs_start)
-from .lists import ItemGroup, find_item_groups, join_url, url_kind, without_badges
+from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
@@ -33,6 +33,7 @@ from .vocab import (
 
 SCHEMA_VERSION = 1
 RECORD_TYPES = ("article", "project", "policy", "park")
+_ANY_SEPARATOR = re.compile(r"\s*[-|–—_｜]\s*")
 _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))\s*")
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
@@ -125,10 +126,19 @@ def find_title(root, head_title: str):
     h1s = [(el, t) for el, t in candidates if el.tag == "h1"]
     if h1s:
         return h1s[0]
+    parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
+    # a table layout's headline in a bare <td><font><b>…</b></font></td>: the element
+    # that shows the <title>'s first part, whatever its markup
+    firsts = {p for p in (parts[0] if parts else "", _ANY_SEPARATOR.split(head_title)[0]) if len(p) >= 8}
+    body = root.find("body") if firsts else None
+    if body is not None:
+        for el in body.iter("td", "div", "p", "b", "strong", "font", "span", "h4", "h5"):
+            text = element_text(el)
+            if text in firsts:
+                return el, text
     long_ones = [(el, t) for el, t in candidates if len(t) >= 8]
     if long_ones:
         return max(long_ones, key=lambda c: len(c[1]))
-    parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
     return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
 
 
@@ -181,12 +191,31 @@ def _placeholder(value: str | None) -> str | None:
 _BLOCK_TITLE_WORDS = ("简介", "概况", "介绍", "概述", "详情")
 
 
-def _block_title(line) -> bool:
+def _block_title(line, bare: bool = True) -> bool:
     """A detail page's box title: a short heading line, or a short line that
     names a box (项目简介 in a plain <div>), not a numbered heading."""
     text = line.text
-    return (line.heading_tag or line.bold or text.endswith(_BLOCK_TITLE_WORDS)) and len(text) <= 8 \
-        and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
+    named = line.heading_tag or line.bold or text.endswith(_BLOCK_TITLE_WORDS) or (bare and _BARE_WORDS.match(text))
+    return named and len(text) <= 8 and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
+
+
+def _copy_box_title(kept, lines) -> bool:
+    """The last kept line names the box of a copy: a few words, then only
+    repeats, and it shares a box with the first repeat but not with the
+    text before it (a closing signature shares none with the copy)."""
+    last = kept[-1]
+    if not _BARE_WORDS.match(last.text) or last is lines[-1]:
+        return False
+    following = lines[lines.index(last) + 1]
+    if last.element is None or following.element is None or kept[-2].element is None:
+        return False
+    box = _lca(last.element, following.element)
+    return box is not None and not any(up is box for up in kept[-2].element.iterancestors())
+
+
+#: A few Chinese characters alone on a line (市场前景, 建设条件, 重点项目招商中): on a detail
+#: page, the title of a box or a badge, never a sentence of its text.
+_BARE_WORDS = re.compile(r"^[\u4e00-\u9fa5]{2,8}$")
 
 
 def _unbracket(value: str) -> str:
@@ -220,8 +249,13 @@ _TAG_LINE = re.compile(r"^\s*(?:" + "|".join(TAG_LABELS) + r")\s*[:：]\s*", re.
 
 
 def _tags_in(el, text: str) -> list[str]:
-    """Tags of a 标签： line: its links' texts, else the text split."""
-    links = [t for a in el.iter("a") if (t := element_text(a))] if el is not None else []
+    """Tags of a 标签： line: its links' texts, else the text split; the
+    line's next label (字号：大 中 小) ends them."""
+    colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
+    if colon >= 0:  # 项目签约 绿色食品　字号：… -> the words before the next label's
+        head = text[:colon].split()
+        text = " ".join(head[:-1])
+    links = [t for a in el.iter("a") if (t := element_text(a)) and t in text] if el is not None else []
     return [t for t in links or _TAG_SPLIT.split(text) if t and len(t) <= 20]
 
 
@@ -543,8 +577,10 @@ class _Page:
 
     def _own_record(self, lines, excluded: set) -> dict:
         kept, removed = dedup_lines(lines)
-        while len(kept) > 1 and kept[-1].heading_tag and is_heading(kept[-1]):
-            kept.pop()  # the title of a box whose text was all a copy (<h5>纯文本阅读</h5>): nothing follows it
+        # the title of a box whose text was all a copy (<h5>纯文本阅读</h5>, 适老化大字版):
+        # only repeats follow it
+        while len(kept) > 1 and ((kept[-1].heading_tag and is_heading(kept[-1])) or _copy_box_title(kept, lines)):
+            kept.pop()
         record = self._base(self.kind, self.url, self.title, self.published, self._region())
         text_lines = [line.text for line in kept]
         if self.kind == "article":
@@ -562,7 +598,9 @@ class _Page:
         # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
         # template's boxes; numbered headings (一、项目概况) are the text's own
         header = self._title_block()
-        text_lines = [line.text for line in kept if not _block_title(line) and line.element not in header]
+        # a document's signature (苏州市人民政府) is a few words alone too: kept in a policy
+        bare = self.kind != "policy"
+        text_lines = [line.text for line in kept if not _block_title(line, bare) and line.element not in header]
         if self.kind == "policy":
             record.update(self._policy_extras(self.title, own=True))
             record["document_number"] = record["document_number"] or number_line(text_lines)
@@ -589,6 +627,11 @@ class _Page:
         by_url = [profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items]
         kind, n = Counter(by_url).most_common(1)[0]
         if kind and n * 2 > len(group.items):
+            return [kind] * len(group.items)
+        # entries whose facts say their type (主导产业：…, 规划面积：… -> park)
+        facts = [item.fact_kind if is_detail_url(item.url) else None for item in group.items]
+        kind, n = Counter(facts).most_common(1)[0]
+        if kind and n * 2 > len(group.items) and not any(by_url):
             return [kind] * len(group.items)
         return by_url
 
