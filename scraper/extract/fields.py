@@ -263,6 +263,11 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
         raw = text[match.end():end]
         if not _label_ok(label):
             continue
+        if label.lower() in TAG_LABELS:  # 标签：<a>文旅康养</a> <a>招商推介</a>: links are what tags are
+            value = fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0])
+            if value:
+                pairs.append((label, value))
+            continue
         keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS)
         if keep:
             pairs.append((label, value))

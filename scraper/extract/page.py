@@ -204,7 +204,7 @@ def _copy_box_title(kept, lines) -> bool:
     repeats, and it shares a box with the first repeat but not with the
     text before it (a closing signature shares none with the copy)."""
     last = kept[-1]
-    if not _BARE_WORDS.match(last.text) or last is lines[-1]:
+    if not _BOX_TITLE.match(last.text) or last is lines[-1]:
         return False
     following = lines[lines.index(last) + 1]
     if last.element is None or following.element is None or kept[-2].element is None:
@@ -213,6 +213,8 @@ def _copy_box_title(kept, lines) -> bool:
     return box is not None and not any(up is box for up in kept[-2].element.iterancestors())
 
 
+#: A box's title, maybe with its toggle (全文 收起)
+_BOX_TITLE = re.compile(r"^[\u4e00-\u9fa5][\u4e00-\u9fa5 ·|｜/∨∧▲▼]{1,11}$")
 #: A few Chinese characters alone on a line (市场前景, 建设条件, 重点项目招商中): on a detail
 #: page, the title of a box or a badge, never a sentence of its text.
 _BARE_WORDS = re.compile(r"^[\u4e00-\u9fa5]{2,8}$")
@@ -528,7 +530,9 @@ class _Page:
             return by_url if votes[by_url] or by_url == kind else kind
         dated = self.published or _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
         if not dated and _prose_chars(lines) < _UNDATED_ARTICLE_MIN:
-            return "other"  # an undated directory: rows of names, phones and addresses are not an article
+            # an undated directory (rows of names, phones and addresses) is not an article;
+            # a county's hub page is its boxes of entries around a short 概况
+            return "listing" if len(self.groups) >= 3 and biggest >= 3 else "other"
         if not dated and by_url in ("policy", "park", "project") and biggest < 5:
             return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
         if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
