@@ -35,6 +35,7 @@ _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|lbl|lab|label|k|name|tit|title|key|th|
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
+_TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
 _COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
 
@@ -92,8 +93,8 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
         value = value.rstrip("】]")  # `【责任编辑：王楠】`
     if not value:
         return cell and not raw.strip(), None
-    if _is_cta(value):
-        return True, None
+    if _is_cta(value) or _TEMPLATE.search(value):
+        return True, None  # a button, or a template tag the CMS left unfilled (${article.editor})
     return True, value
 
 
@@ -122,7 +123,7 @@ def _is_label_cell(cell) -> str | None:
     if not text or len(text) > 16:
         return None
     has_colon = text.endswith(("：", ":"))
-    if has_colon or tag_of(cell) in ("th", "label", "dt") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
+    if has_colon or tag_of(cell) in ("th", "label", "dt", "b", "strong") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
         if _CELL_LABEL.match(text):
             return clean_label(text)
     return None
@@ -255,11 +256,11 @@ def dl_fields(dl, limit: int | None = None) -> list[tuple[str, str | None]]:
 
 def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
     """`标签：值` pairs in one line of text."""
-    matches = list(_INLINE_LABEL.finditer(text))
+    matches = [(_label_start(m), m) for m in _INLINE_LABEL.finditer(text)]
     pairs = []
-    for i, match in enumerate(matches):
-        label = clean_label(match.group(1))
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+    for i, (start, match) in enumerate(matches):
+        label = clean_label(text[start:match.end(1)])
+        end = matches[i + 1][0] if i + 1 < len(matches) else len(text)
         raw = text[match.end():end]
         if not _label_ok(label):
             continue
@@ -291,7 +292,23 @@ def is_metadata_line(text: str) -> bool:
 def pairs_start(text: str) -> int:
     """Where the first `标签：` of a line starts (len(text) if none)."""
     match = _INLINE_LABEL.search(text)
-    return match.start() if match else len(text)
+    return _label_start(match) if match else len(text)
+
+
+_WORD_SPACE = re.compile(r"[\u4e00-\u9fa5]{3,}[\s\u3000]+")
+
+
+def _label_start(match) -> int:
+    """Where a label really starts: spaces inside a label pad single
+    characters (`索 引 号`, `标　　题`); after a word of three or more they end
+    the value before it (`地区：泉州 南安市　浏览次数：`)."""
+    label = match.group(1)
+    if " " not in label and "\u3000" not in label and "\t" not in label:
+        return match.start(1)
+    last = None
+    for last in _WORD_SPACE.finditer(label):
+        pass
+    return match.start(1) + last.end() if last is not None else match.start(1)
 
 
 _HAS_BLOCK = etree.XPath("boolean(.//*[self::div or self::p or self::table or self::ul or self::ol or self::li or self::dl or self::tr or self::section])")
@@ -301,7 +318,7 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     """A row of a label cell and a value cell without a colon between them
     (<div class="row"><div class="col-4 label">所属行业</div><div class="col-8">…</div>),
     told by the label cell's colon, th, label class or bold."""
-    cells = [c for c in child if isinstance(c.tag, str)]
+    cells = _without_leading_icons([c for c in child if isinstance(c.tag, str)])
     if len(cells) != 2:
         return None
     label = _is_label_cell(cells[0])
@@ -314,6 +331,16 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
 
 
 _FIGURE = re.compile(r"^[≥≤><约近超逾]?\s*\d")
+
+
+def _without_leading_icons(cells: list) -> list:
+    """<div><i class="ico"></i><b>园区级别</b><em>省级</em></div>: an empty element
+    before the label is an icon, not a cell."""
+    start = 0
+    while start < len(cells) - 1 and not len(cells[start]) and not fold(cells[start].text) \
+            and not fold(cells[start].tail):
+        start += 1
+    return cells[start:] if start else cells
 
 
 def _figure_first_pair(cells) -> tuple[str, str | None] | None:
@@ -336,7 +363,7 @@ def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
     colon (<span><em>文号</em>大自贸管发〔2025〕14号</span>). Telling such a
     line apart needs a label known by name (`known_only`); inside a block
     already known to hold facts, any short label will do."""
-    kids = [c for c in child if isinstance(c.tag, str)]
+    kids = _without_leading_icons([c for c in child if isinstance(c.tag, str)])
     if not kids or fold(child.text) or kids[0].tag not in _LEAD_LABEL_TAGS or len(kids[0]):
         return None
     if len(kids) >= 3 and all(k.tag == kids[0].tag and not fold(k.tail) for k in kids):

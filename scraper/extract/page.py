@@ -18,7 +18,7 @@ from .body import TextStats, body_lines, copies_elsewhere, find_body_containers,
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
-from .fields import (block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
+from .fields import (KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
                      pairs_start)
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
@@ -281,8 +281,12 @@ def _segments(line) -> list[tuple[str, object]]:
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
     (unless one holds only a label, `<span>来源：</span><span>某中心</span>`)."""
     owner = line.element
+    # through a wrapper around the spans (<div><font><span>…</span><span>…</span></font></div>)
+    while owner is not None and len(owner) == 1 and not fold(owner.text) and not fold(owner[0].tail) \
+            and isinstance(owner[0].tag, str) and owner[0].tag not in BLOCK_TAGS:
+        owner = owner[0]
     if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0:
-        return [(line.text, owner)]
+        return [(line.text, line.element)]
     labelled = label_element_segments(owner)
     if labelled:
         return labelled
@@ -485,6 +489,8 @@ class _Page:
                     self.meta_lines.add(line.text)
                     continue
                 pairs = inline_fields(text, el)
+                if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS:
+                    pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
                 if inside_body and pairs:
                     self.meta_lines.add(line.text)
                 for label, value in pairs:
