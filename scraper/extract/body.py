@@ -383,4 +383,21 @@ def copies_elsewhere(root, containers, body_keys: set, excluded: set) -> int:
         hits = sum(1 for key in keys if key in body_keys)
         if len(keys) >= 3 and hits * 5 >= len(keys) * 3 and hits * 2 >= len(body_keys):
             repeated += hits
-    return repeated
+    return repeated or _copy_beside(containers, body_keys, skip)
+
+
+def _copy_beside(containers, body_keys: set, skip: set) -> int:
+    """A copy cut into pieces next to the text (a 卡片阅读 slider: each slide a
+    heading and a paragraph or two): the box beside the text whose lines,
+    headings included, mostly repeat it."""
+    seen: set = set()
+    for container in containers:
+        for box in (*container.itersiblings(preceding=True), *container.itersiblings()):
+            if not isinstance(box.tag, str) or box in skip or box in seen:
+                continue
+            seen.add(box)
+            keys = [key for line in block_lines(box, set()) if (key := dedup_key(line.text))]
+            hits = sum(1 for key in keys if key in body_keys)
+            if len(keys) >= 3 and hits * 2 >= len(keys) and hits * 2 >= len(body_keys):
+                return hits
+    return 0

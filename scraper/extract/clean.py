@@ -94,7 +94,45 @@ def _is_hidden(el) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     cls = el.get("class")
-    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+    if not cls:
+        return False
+    tokens = cls.lower().split()
+    return not _HIDDEN_CLASSES.isdisjoint(tokens) and not _tab_pane(el, set(tokens) - _HIDDEN_CLASSES)
+
+
+_INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub")
+#: `.jammer{display:none}`: a class the stylesheet hides, as a selector of its own
+_STYLE_HIDDEN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*none", re.I)
+
+
+def _stylesheet_hidden_classes(root) -> set:
+    found: set = set()
+    for style in root.iter("style"):
+        text = style.text
+        if text and "none" in text:
+            found.update(_STYLE_HIDDEN.findall(text))
+    return found
+
+
+def _tab_pane(el, own: set) -> bool:
+    """A box of links hidden by a class beside a shown box of its make
+    (<ul class="tab-bd">…</ul><ul class="tab-bd hide">…</ul>) is a tab the
+    reader opens with a click: content, not hidden markup."""
+    if not own or _links_at_least(el, 2) is False:
+        return False
+    for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
+        if sibling.tag == el.tag:
+            theirs = set((sibling.get("class") or "").lower().split())
+            if theirs & own and _HIDDEN_CLASSES.isdisjoint(theirs):
+                return True
+    return False
+
+
+def _links_at_least(el, n: int) -> bool:
+    for count, _ in enumerate(el.iter("a"), 1):
+        if count >= n:
+            return True
+    return False
 
 
 #: Every attribute that can hide an element, each with its element.
@@ -113,7 +151,14 @@ def _may_hide(attr) -> bool:
 
 def strip_invisible(root) -> None:
     """Remove non-content elements and hidden subtrees in place (tails kept)."""
+    styled = _stylesheet_hidden_classes(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    if styled:
+        # anti-copy strings (<font class="jammer">襄阳招商网7f3k</font>) hidden by the page's
+        # own stylesheet; only inline ones: a block so hidden is usually a tab a click shows
+        for el in [el for el in root.iter(*_INLINE_TAGS)
+                   if el.get("class") and not styled.isdisjoint(el.get("class").split())]:
+            drop_tree(el)
     # Only the attributes that exist are visited, in C, in document order; a
     # Python loop over every element costs more. (An XPath that tests their
     # values costs more than the parse: libxml2's string functions are slow.)

@@ -240,7 +240,9 @@ def _header_row_pairs(cells, rows, n: int) -> list[tuple[str, str | None]]:
 def dl_fields(dl, limit: int | None = None) -> list[tuple[str, str | None]]:
     pairs = []
     label = None
-    for child in dl:
+    # <dl><div><dt>来源：</dt><dd>…</dd></div>…: HTML lets a div group each pair
+    children = [c for child in dl for c in (child if tag_of(child) == "div" else (child,))]
+    for child in children:
         if limit is not None and len(pairs) >= limit:
             break
         tag = tag_of(child)
@@ -427,7 +429,7 @@ def find_field_blocks(root, excluded: set, stats) -> list:
     blocks = []
     claimed: set = set()
     inside = stats.cover(excluded)  # the facts of a list's entries are not the page's
-    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody"):
+    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody", "section"):
         if el in claimed or el in inside:
             continue
         tag = el.tag

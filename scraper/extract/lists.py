@@ -25,6 +25,7 @@ _MIN_TITLE = 4
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
 #: A link to one item (numeric id in the last path segment or the query),
 #: not to a category directory.
+_TITLE_SUFFIX = re.compile(r"[（(\[【]([^（()\[\]【】）]{2,16})[）)\]】]$")
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _LEADING_DATE = re.compile(r"^[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\])）】]?\s*")
 _URL_TEXT = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.I)
@@ -117,8 +118,8 @@ def without_badges(el, text: str) -> str:
     first, last = children[0], children[-1]
     if not fold(el.text) and (first.tag in _BADGE_TAGS or first.tag in _WORD_BADGE_TAGS) and not len(first):
         badge = element_text(first)
-        known = badge in BADGE_WORDS
-        if badge and ((first.tag in _BADGE_TAGS and (len(badge) <= 2 or badge.isdigit())) or known) \
+        known = badge in BADGE_WORDS or badge.isdigit()  # a rank (<em>1</em>) in any inline tag
+        if badge and ((first.tag in _BADGE_TAGS and len(badge) <= 2) or known) \
                 and len(text) - len(badge) >= _MIN_TITLE and text.startswith(badge):
             text = text[len(badge):].lstrip()
             if last is first:
@@ -218,6 +219,13 @@ def read_item(el, base_url: str) -> ListItem | None:
         # [宁波]宁波市人民政府… : the entry's region, written into its link
         region_text = prefix.group(1)
         best_title = best_title[prefix.end():].strip()
+    elif best_title[-1:] in "）)]】":
+        suffix = _TITLE_SUFFIX.search(best_title)
+        if suffix and suffix.start() >= _MIN_TITLE and _is_region(suffix.group(1)) \
+                and not _ZONE_NAME.search(suffix.group(1)):
+            # 姜堰经济开发区医疗器械产业园（泰州-姜堰区）: the region, after the name
+            region_text = suffix.group(1)
+            best_title = best_title[: suffix.start()].strip()
     # the pattern ends in a digit or a bracket: skip its costly scan otherwise
     tail_char = best_title[-1:]
     trailing = _TRAILING_DATE.search(best_title) if tail_char.isdigit() or (tail_char and tail_char in "])）】") else None
@@ -561,7 +569,12 @@ _SHORT_ID = re.compile(r"/\d{1,2}\.s?html?$")
 def is_detail_url(url: str) -> bool:
     """A link to one item: see _DETAIL_URL; a short numeric id (/yuanqu/88.html)
     counts under a path that names a record type."""
+    if _TAG_PAGE.search(url):
+        return False  # /tag/412: every page with that tag, not one item
     return bool(_DETAIL_URL.search(url)) or (bool(_SHORT_ID.search(url)) and url_kind(url) is not None)
+
+
+_TAG_PAGE = re.compile(r"/(?:tags?|keywords?|label|labels)/|[?&](?:tag|keyword|kw)=", re.I)
 
 
 def _links_to_detail(child, base_url: str) -> bool:
@@ -623,7 +636,14 @@ def kind_from_heading(heading: str | None) -> str | None:
             pos = heading.rfind(word)
             if pos >= 0 and pos + len(word) > best_end:
                 best, best_end = kind, pos + len(word)
+    if best is not None and _NOT_RECORDS_TAIL.search(heading[best_end:]):
+        return None  # 滁州经开区投资服务: the place names a zone, the box holds services
     return best
+
+
+#: What a heading names after its last type word when the box is not of that
+#: type (a zone's 投资服务, 办事指南 …).
+_NOT_RECORDS_TAIL = re.compile(r"(?:服务|指南|流程|导航|入口|通道|热线|地图|简介|概况|介绍|环境|机构|企业|厂房|土地|写字楼)$")
 
 
 def _heading_words(h) -> str:
@@ -662,6 +682,13 @@ def _heading_text(el) -> str | None:
         text = _heading_words(h)
         if 0 < len(text) <= 40:
             return text
+    # a heading drawn as an image (<div><img alt="黄岩产业园区"><a>更多</a></div>)
+    if not fold("".join(t for t in el.itertext())).strip("更多>»") and tag_of(el) not in ("ul", "ol", "table", "dl") \
+            and all(MORE_RE.match(element_text(a)) for a in el.iter("a")):
+        # (a logo is an image inside a link home: never a box's heading)
+        alts = [alt for img in el.iter("img") if (alt := fold(img.get("alt")))]
+        if len(alts) == 1 and 2 <= len(alts[0]) <= 24:
+            return alts[0]
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None
             and not any(tag_of(up) == "a" for up in b.iterancestors())]
@@ -676,6 +703,8 @@ def _heading_text(el) -> str | None:
     if sum(1 for c in el.iter("th", "td") if element_text(c)) >= 2 or _column_headers(el):
         return None  # column headers of a table, not the heading of its box
     chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
+    if len(chunks) > 1 and any(_HAN.search(c) for c in chunks):
+        chunks = [c for c in chunks if not _LATIN_ONLY.match(c)]  # 钦州产业园区 <span>INDUSTRIAL PARKS</span>
     if len(anchors) > len(more):
         # 重点招商项目库 <a>导出清单</a>: beside a plain-text name, a link is a tool of the box
         plain = [c for c in _text_chunks(el, set(anchors)) if not _COUNTER.match(c)]
@@ -691,8 +720,9 @@ def _heading_text(el) -> str | None:
 def _column_headers(el) -> bool:
     """A row of three or more short cells (项目名称 | 所在地区 | 发布日期) heads the
     columns of a list drawn with divs or spans, not its box."""
-    cells = [c for c in el if isinstance(c.tag, str)]
-    return len(cells) >= 3 and all(0 < len(element_text(c)) <= 8 and c.find(".//a") is None for c in cells)
+    cells = [c for c in el if isinstance(c.tag, str) and not (c.tag == "a" and MORE_RE.match(element_text(c)))]
+    return len(cells) >= 3 and all(0 < len(element_text(c)) <= 8 and c.tag != "a" and c.find(".//a") is None
+                                   for c in cells)
 
 
 def find_heading(container, first_item, stats) -> tuple[str | None, int]:
@@ -728,7 +758,7 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
         while sibling is not None and steps < 3:
             if isinstance(sibling.tag, str):
                 if stats.total.get(sibling, 0) <= _MAX_HEADER_BOX:
-                    text = _heading_text(sibling)
+                    text = _strip_tab_title(node, sibling) or _heading_text(sibling)
                     if text:
                         return text, distance
                 steps += 1
@@ -788,6 +818,26 @@ def _tab_title(container, stats) -> str | None:
             if len(siblings) >= 2 and len(tabs) == len(siblings) and all(
                     2 <= len(element_text(t)) <= 24 for t in tabs):
                 return element_text(tabs[siblings.index(pane)])
+    return None
+
+
+def _strip_tab_title(pane, header) -> str | None:
+    """Panes of one make under a header holding as many short tabs
+    (<div><ul><li>黄岩招商项目</li><li>黄岩优惠政策</li></ul></div><ul class="bd">…<ul class="bd hide">):
+    each pane is headed by its tab, not by the tabs run together."""
+    parent = pane.getparent()
+    if parent is None:
+        return None
+    own = set((pane.get("class") or "").split())
+    panes = [c for c in parent if c.tag == pane.tag and (set((c.get("class") or "").split()) & own
+                                                         or not (own or c.get("class")))]
+    if len(panes) < 2:
+        return None
+    for strip in (header, *header.iter("ul", "ol", "h2", "h3", "h4", "div", "p")):
+        tabs = [c for c in strip if isinstance(c.tag, str)]
+        if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24
+                                           and not MORE_RE.match(element_text(t)) for t in tabs):
+            return element_text(tabs[panes.index(pane)])
     return None
 
 

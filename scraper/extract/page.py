@@ -313,6 +313,13 @@ def _entry_forms(root) -> list:
                    if el.tag != "input" or (el.get("type") or "").lower() in _ENTRY_INPUTS) >= 3]
 
 
+def _placed(text: str) -> bool:
+    """A whole short text that names a city or a district (广西-银海区)."""
+    region = parse_region(text)
+    return region is not None and region["code"] is not None and (region["city"] or region["district"]) is not None \
+        and region["raw"] == text
+
+
 def _prose_chars(lines) -> int:
     """Characters of lines that read as sentences (a comma or a full stop
     in them): a table's rows of cells do not."""
@@ -428,6 +435,7 @@ class _Page:
         dates: list[str] = []
         self.field_elements: set = set()
         self.meta_lines: set = set()
+        self.shown_region = None
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
@@ -447,10 +455,12 @@ class _Page:
         near = stats.cover([scope], before)
         for el in self.field_blocks:
             if el in near:
-                add(block_fields(el))
+                pairs = block_fields(el)
+                add(pairs)
                 self.field_elements.add(el)
-                if not tags:
-                    tags = _tags_in_block(el)
+                if not tags:  # a 标签 pair among the facts, or a 标签 row of a fact table
+                    tags = [t for label, value in pairs if value and label.lower() in TAG_LABELS
+                            for t in _tags_in(el, value)] or _tags_in_block(el)
                 if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
                     for child in el:
                         text = element_text(child) if isinstance(child.tag, str) else ""
@@ -458,7 +468,9 @@ class _Page:
                             dates.append(text)
 
         for el in scope.iter("time"):
-            stamp = el.get("datetime") or element_text(el)
+            # what the page shows (2025-10-16) before the machine stamp (datetime="…T08:00")
+            shown = element_text(el)
+            stamp = shown if shown and parse_date(shown) else el.get("datetime")
             if stamp and parse_date(stamp):
                 dates.append(stamp)
 
@@ -491,6 +503,10 @@ class _Page:
                 pairs = inline_fields(text, el)
                 if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS:
                     pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
+                if not pairs and not inside_body and self.shown_region is None and len(text) <= 20 \
+                        and text is not line.text and _placed(text):
+                    # a meta span that is a place and nothing else, shown by an icon, not a label
+                    self.shown_region = text
                 if inside_body and pairs:
                     self.meta_lines.add(line.text)
                 for label, value in pairs:
@@ -502,6 +518,8 @@ class _Page:
                     dates.append(lead)
                     if inside_body and len(line.text) <= 120:
                         self.meta_lines.add(line.text)
+        # a tag box's own label (<span>标签：</span>) is not a tag
+        tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
         return fields, list(dict.fromkeys(tags)), dates
 
     # -- kind ------------------------------------------------------------
@@ -582,11 +600,19 @@ class _Page:
         return self.stats.cover([box])
 
     def _region(self):
-        raw = _first(self.fields, REGION_LABELS)
+        raw = _first(self.fields, REGION_LABELS) or self.shown_region
         return parse_region(raw) if raw else None
 
     def _own_record(self, lines, excluded: set) -> dict:
-        kept, removed = dedup_lines(lines)
+        head: list = []
+        if self.kind == "policy" and self.title:
+            # a document's title over its first lines (重庆市铜梁区人民政府办公室 / 关于印发…)
+            # is not text its signature could repeat
+            while len(head) < len(lines) and len(head) < 3 and lines[len(head)].text in self.title \
+                    and lines[len(head)].text != self.title:
+                head.append(lines[len(head)])
+        kept, removed = dedup_lines(lines[len(head):])
+        kept = head + kept
         # the title of a box whose text was all a copy (<h5>纯文本阅读</h5>, 适老化大字版):
         # only repeats follow it
         while len(kept) > 1 and ((kept[-1].heading_tag and is_heading(kept[-1])) or _copy_box_title(kept, lines)):
