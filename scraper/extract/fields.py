@@ -286,7 +286,7 @@ def is_metadata_line(text: str) -> bool:
     possibly after the date itself (2024-09-21 19:02 来源：…)."""
     if len(text) > 120:
         return False
-    text = _LEADING_DATE.sub("", text, count=1)
+    text = _LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
 
