@@ -7,11 +7,10 @@ that split or repeat the body across sibling containers). No class names.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
-from .vocab import BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
+from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -322,11 +321,8 @@ def _tab_strip(ul, stats: TextStats) -> bool:
 def _advert(text: str) -> bool:
     """A short line that ends in a call to action (义乌厂房直租 面积300-5000㎡可分割立即咨询)
     is an advertisement placed in the text, not a sentence of it."""
-    return (len(text) <= 50 and "。" not in text and text.endswith(_CTA_ENDINGS)) or bool(_AD_MARK.match(text))
+    return (len(text) <= 50 and "。" not in text and text.endswith(_CTA_ENDINGS)) or bool(AD_MARK_RE.match(text))  # 【广告】南康家具城…
 
-
-#: 【广告】南康家具城标准厂房直租…: a line that says it is an advertisement
-_AD_MARK = re.compile(r"^\s*[【\[［(（]\s*(?:广告|推广|赞助)\s*[】\]］)）]")
 
 
 _CHIP_TAGS = frozenset({"span", "a", "em", "i", "b", "label", "small", "strong"})

@@ -120,7 +120,7 @@ def _tab_pane(el, own: set) -> bool:
     """A box of links hidden by a class beside a shown box of its make
     (<ul class="tab-bd">…</ul><ul class="tab-bd hide">…</ul>) is a tab the
     reader opens with a click: content, not hidden markup."""
-    if not own or _links_at_least(el, 2) is False:
+    if not own or not _links_at_least(el, 2):
         return False
     for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
         if sibling.tag == el.tag:

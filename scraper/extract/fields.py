@@ -123,10 +123,14 @@ def _is_label_cell(cell) -> str | None:
     if not text or len(text) > 16:
         return None
     has_colon = text.endswith(("：", ":"))
-    if has_colon or tag_of(cell) in ("th", "label", "dt", "b", "strong") or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
+    if has_colon or tag_of(cell) in _LABEL_TAGS or _LABEL_CLASS.search(cell.get("class") or "") or _bold_only(cell, text):
         if _CELL_LABEL.match(text):
             return clean_label(text)
     return None
+
+
+#: Elements that mark their text as a label without a colon.
+_LABEL_TAGS = frozenset({"th", "label", "dt", "b", "strong"})
 
 
 def _bold_only(cell, text: str) -> bool:
@@ -188,9 +192,9 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
     for n, row in enumerate(rows):
         if limit is not None and len(pairs) >= limit:
             break
-        cells = [c for c in row if tag_of(c) in ("td", "th")]
         if row is under_header:
             continue
+        cells = [c for c in row if tag_of(c) in ("td", "th")]
         header = _header_row_pairs(cells, rows, n)
         if header:
             pairs.extend(header)

@@ -16,21 +16,21 @@ from lxml import etree
 from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
-from .text import HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
-from .vocab import BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS
+from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
+from .vocab import (
+    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
+)
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
-#: A link to one item (numeric id in the last path segment or the query),
-#: not to a category directory.
+#: （泰州-姜堰区） / [宁波] at the end of a list title.
 _TITLE_SUFFIX = re.compile(r"[（(\[【]([^（()\[\]【】）]{2,16})[）)\]】]$")
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _LEADING_DATE = re.compile(r"^[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\])）】]?\s*")
 _URL_TEXT = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.I)
 _FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
-_AD = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
 _AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "上一个", "下一个", "上一项", "下一项", "上一则", "下一则", "上篇", "下篇")
 _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置", "所在位置", "位置：")
@@ -38,6 +38,8 @@ _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在�
 #: their own box that, or whose URLs, name the type (推荐项目 with two cards);
 #: a box of one (相关文件) only when the link is to a detail page.
 _MIN_BARE_ITEMS = 2
+#: A link to one item (numeric id in the last path segment or the query),
+#: not to a category directory.
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
                          r"|/[0-9a-f]{16,}\.s?html?$"  # a hex content id (government shared platforms)
@@ -126,8 +128,10 @@ def without_badges(el, text: str) -> str:
                 return text
     if not fold(last.tail) and (last.tag in _BADGE_TAGS or last.tag in _WORD_BADGE_TAGS) and not len(last):
         badge = element_text(last)
-        english = last.tag in _BADGE_TAGS and _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])  # 重点园区<span>Featured Parks</span>
-        short = (badge in BADGE_WORDS or (last.tag in _BADGE_TAGS and len(badge) <= 2)) and len(text) - len(badge) >= _MIN_TITLE
+        # 重点园区<span>Featured Parks</span>
+        english = last.tag in _BADGE_TAGS and _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])
+        short = (badge in BADGE_WORDS or (last.tag in _BADGE_TAGS and len(badge) <= 2)) \
+            and len(text) - len(badge) >= _MIN_TITLE
         if badge and (short or english) and text.endswith(badge):
             text = text[: -len(badge)].rstrip()
     return text
@@ -143,6 +147,12 @@ def _anchor_title(a) -> str:
     if title_attr and (not text or (text.endswith(("...", "…", "..")) and title_attr.startswith(text.rstrip(".…")[:4]))):
         return title_attr
     return text
+
+
+def _title_rank(title: str) -> tuple[bool, int]:
+    """The longest link text names the entry, but a search hit's shown address
+    (chifeng.zsw168.com) never beats words."""
+    return (bool(title) and not _URL_TEXT.match(title), len(title))
 
 
 def _text_chunks(el, skip) -> list[str]:
@@ -195,9 +205,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     for url, anchors in by_url.items():
         for a in anchors:
             title = _anchor_title(a)
-            # a search hit's shown address (chifeng.zsw168.com) is not its title
-            if len(title) > len(best_title) and not (best_title and _URL_TEXT.match(title)) \
-                    or (best_title and _URL_TEXT.match(best_title) and title and not _URL_TEXT.match(title)):
+            if _title_rank(title) > _title_rank(best_title):
                 best_url, best_title, best_anchors = url, title, anchors
     if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
         return None
@@ -211,7 +219,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         dd = el.getnext()
         if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
             side_parts = side_parts + _text_chunks(dd, set())
-    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or _AD.match(best_title):
+    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title):
         return None
     date_text = region_text = doc_number = issuer = None
     prefix = _TITLE_PREFIX.match(best_title)
@@ -327,8 +335,7 @@ def _split_bars(chunks: list[str]) -> list[str]:
 
 
 _BARS = re.compile(r"[|｜]")
-_PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
-_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
+_OPENERS = {closer: opener for opener, closer in BRACKET_PAIRS.items()}
 
 
 def _unwrap(chunk: str) -> str:
@@ -337,8 +344,9 @@ def _unwrap(chunk: str) -> str:
     chunk = chunk.strip("|·")
     while chunk:
         first, last = chunk[0], chunk[-1]
-        if first in _PAIRS and (last == _PAIRS[first] or _PAIRS[first] not in chunk):
-            chunk = chunk[1:-1] if last == _PAIRS[first] else chunk[1:]
+        closer = BRACKET_PAIRS.get(first)
+        if closer and (last == closer or closer not in chunk):
+            chunk = chunk[1:-1] if last == closer else chunk[1:]
         elif last in _OPENERS and _OPENERS[last] not in chunk:
             chunk = chunk[:-1]
         else:

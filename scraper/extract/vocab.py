@@ -60,6 +60,9 @@ CTA_RE = re.compile(
 )
 CTA_TEXTS = frozenset({"联系我们", "企业入驻", "立即获取", "立即咨询", "在线咨询", "免费咨询", "我要入驻", "申请入驻", "获取联系方式"})
 
+#: 【广告】 / [推广] at the start: an advertisement dressed as an entry or a line of text.
+AD_MARK_RE = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[】\]］)）]", re.I)
+
 #: Marks a list shows in its own element at either end of a title: a level,
 #: a status or a highlight, never part of the name.
 BADGE_WORDS = frozenset(
