@@ -1,7 +1,12 @@
 """List entries on small synthetic boxes: what is an entry and what is not."""
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
+from hypothesis import given, settings, strategies as st
+
 from scraper.extract import parse_page
+from scraper.extract.lists import join_url
 
 URL = "https://invest.example.cn/zc/index.html"
 
@@ -62,3 +67,30 @@ def test_prev_next_links_are_not_a_list():
       <div>下一篇：<a href="/zc/2002.html">关于支持民营经济发展的意见</a></div>
       <div>下一篇：<a href="/zc/2003.html">关于促进外贸稳定增长的通知</a></div></div>""")
     assert got == []
+
+
+_BASES = st.sampled_from([
+    "https://invest.example.cn/zc/index.html", "http://a.example.cn/x/y/z.html?p=2#top", "https://b.cn:8443/",
+    "http://user@c.cn/list/", "https://d.cn", "file:///tmp/page.html", "http://[::1]:8080/a/b",
+])
+_HREFS = st.one_of(
+    st.sampled_from(["/", "/a/../b.html", "/a/./b?x=1#f", "//other.cn/p", "http://e.cn/./x", "https://f.cn:99999/",
+                     "http://[bad", "/info/1.html?", "https://x.cn/a?", "  /padded.html  ", "detail/2.html", "../up",
+                     "?page=3", "", "#frag", "HTTP://G.CN/Case"]),
+    st.text(alphabet="/.?#:ab1%[]@ \t\n", max_size=16),
+    st.text(alphabet="/.?#:ab1\t\r", max_size=12).map(lambda s: "http://" + s),
+    st.text(alphabet="/.?#:ab1", max_size=12).map(lambda s: "/" + s),
+    st.text(alphabet="/.?#:ab1", max_size=12).map(lambda s: "https://h.cn" + s),
+)
+
+
+@given(_BASES, _HREFS)
+@settings(max_examples=400, deadline=None)
+def test_join_url_resolves_as_urljoin_does(base, href):
+    """The origin-keyed cache must give what urljoin gives from the page itself."""
+    try:
+        expected = urljoin(base, href.strip())
+        urlsplit(expected).port
+    except ValueError:
+        expected = None
+    assert join_url(base, href) == expected

@@ -84,12 +84,41 @@ class ItemGroup:
     kind: str | None = None  # project / policy / park / article, from the heading
 
 
-@lru_cache(maxsize=8192)
 def join_url(base: str, href: str) -> str | None:
-    """urljoin, cached (the same links recur on every page of a site); None
-    for a link that is not a valid URL (`http://[bad`)."""
+    """urljoin; None for a link that is not a valid URL (`http://[bad`).
+
+    Most links are root-relative (`/info/123.html`) or absolute, and resolve
+    the same from every page of a site: those are cached by the base's
+    origin, not by the page, so a crawl resolves each once."""
+    href = href.strip()
+    if _SITE_WIDE_HREF.match(href):
+        origin = _origin(base)
+        if origin is not None:
+            # urljoin reads only the base's scheme and host for these
+            return _join(origin, href)
+    return _join(base, href)
+
+
+#: `/path` or `http(s)://host…`: an href urljoin resolves without the base's
+#: path (tabs and newlines, which urlsplit deletes, could join `/` and `/`).
+_SITE_WIDE_HREF = re.compile(r"(?:/(?!/)|https?://[^/?#\t\r\n])[^\t\r\n]*\Z")
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
     try:
-        joined = urljoin(base, href.strip())
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+@lru_cache(maxsize=8192)
+def _join(base: str, href: str) -> str | None:
+    try:
+        joined = urljoin(base, href)
         urlsplit(joined).port  # noqa: B018 - raises on a malformed host or port
     except ValueError:
         return None
