@@ -100,6 +100,33 @@ def own_url(page_url: str, canonical: str | None) -> str:
 
 # ---------------------------------------------------------------- title
 
+def lift_headline_meta(root) -> None:
+    """`<h1>标题<br><span>2025年10月30日 来源：… 编辑：…</span></h1>` (PHPCMS's
+    default template): the line under the break is the page's metadata, not
+    part of the headline. It is moved to just after the headline, where the
+    title and the metadata are each read as on any other page."""
+    for headline in root.iter("h1", "h2"):
+        children = list(headline)
+        breaks = [i for i, child in enumerate(children) if child.tag == "br"]
+        if not breaks:
+            continue
+        br = children[breaks[0]]
+        rest = children[breaks[0] + 1:]
+        if not rest or fold(br.tail) or any(fold(child.tail) for child in rest):
+            continue  # text of its own after the break: a title written on two lines
+        line = fold(" ".join(element_text(child) for child in rest))
+        if not line or not (is_metadata_line(line) or (_mostly_date(line) and parse_date(line))):
+            continue
+        if len(fold(raw_text(headline))) - len(line) < 4:
+            continue
+        meta = etree.Element("div")
+        for child in rest:
+            meta.append(child)
+        meta.tail, headline.tail = headline.tail, None
+        headline.remove(br)
+        headline.addnext(meta)
+
+
 def find_title(root, head_title: str):
     """(element or None, title). The visible headline that the <title>
     starts with (a logo h1 is only the site-name suffix), else the first h1,
@@ -350,6 +377,7 @@ class _Page:
         self.url = own_url(url, head["canonical"])
         self.site = (urlsplit(url).hostname or "").lower()
         self.selectors = self.profile.get("selectors") or {}
+        lift_headline_meta(root)
         self.title_el, self.title = self._override("title") or find_title(root, head["title"])
         self.stats = TextStats(root)
 
