@@ -84,12 +84,14 @@ class ItemGroup:
     kind: str | None = None  # project / policy / park / article, from the heading
 
 
+@lru_cache(maxsize=8192)
 def join_url(base: str, href: str) -> str | None:
     """urljoin; None for a link that is not a valid URL (`http://[bad`).
 
-    Most links are root-relative (`/info/123.html`) or absolute, and resolve
-    the same from every page of a site: those are cached by the base's
-    origin, not by the page, so a crawl resolves each once."""
+    Cached by page (the stages ask about the same links), and most links,
+    root-relative (`/info/123.html`) or absolute, resolve the same from every
+    page of a site: those are also cached by the base's origin, so a crawl
+    resolves each once."""
     href = href.strip()
     if _SITE_WIDE_HREF.match(href):
         origin = _origin(base)
