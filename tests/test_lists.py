@@ -69,6 +69,38 @@ def test_prev_next_links_are_not_a_list():
     assert got == []
 
 
+def test_park_cards_with_a_booking_button_are_one_entry_each():
+    got = records("""<div class="side"><div class="hd"><h3>徐州产业园区</h3><a href="/yq/">更多&gt;</a></div>
+      <div class="card"><a href="/yuanqu/731.html">徐州经济技术开发区</a><p>徐州-徐州经开区</p>
+        <a href="/kefu/?yq=731">预约看园</a></div>
+      <div class="card"><a href="/yuanqu/755.html">邳州经济开发区</a><p>徐州-邳州市</p>
+        <a href="/kefu/?yq=755">预约看园</a></div></div>""")
+    assert [(r["type"], r["title"], r["url"][-15:], r["region"]["code"]) for r in got] == [
+        ("park", "徐州经济技术开发区", "yuanqu/731.html", "320300"), ("park", "邳州经济开发区", "yuanqu/755.html", "320382")]
+
+
+def test_a_bold_figure_in_a_result_count_is_not_the_lists_heading():
+    got = records("""<div><h2>项目搜索结果</h2><p>共找到 <b>36</b> 个相关项目</p>
+      <div class="res"><h3><a href="/xiangmu/show-209514.html">嘉兴港区冷链物流枢纽项目</a></h3><span>2025/8/27</span></div>
+      <div class="res"><h3><a href="/xiangmu/show-209488.html">昆山市城市配送冷链物流中心项目</a></h3><span>2025/8/20</span></div>
+      </div>""")
+    assert [(r["list"], r["published"]) for r in got] == [("项目搜索结果", "2025-08-27"), ("项目搜索结果", "2025-08-20")]
+
+
+def test_year_less_side_dates_take_their_year_from_the_article_when_no_update_date_is_shown():
+    html = """<html><head><title>某区招商引资成效明显</title></head><body>
+      <h1>某区招商引资成效明显</h1><div class="info">发布时间：2025-10-30 15:42</div>
+      <div class="content"><p>（测试样例文字）今年以来，某区聚焦主导产业开展精准招商，新签约项目23个，计划总投资91亿元。</p>
+      <p>（测试样例文字）某区建立重点项目周调度机制，对签约项目落实帮办代办服务，推动项目早开工早投产。</p></div>
+      <div><h3>优惠政策</h3><ul>
+      <li><span>[10-21]</span><a href="/zhengce/2025/1021/21370.html">某区关于支持高端装备制造业发展的若干措施</a></li>
+      <li><span>[11-05]</span><a href="/zhengce/2024/1105/20011.html">某区关于加快推进标准厂房建设的实施意见</a></li>
+      </ul></div></body></html>"""
+    got = parse_page(html.encode(), "https://jinan.example.cn/html/zixun/2025/1030/21456.html").records
+    # 11-05 after the page's own date was an earlier year's
+    assert [r["published"] for r in got[1:]] == ["2025-10-21", "2024-11-05"]
+
+
 _BASES = st.sampled_from([
     "https://invest.example.cn/zc/index.html", "http://a.example.cn/x/y/z.html?p=2#top", "https://b.cn:8443/",
     "http://user@c.cn/list/", "https://d.cn", "file:///tmp/page.html", "http://[::1]:8080/a/b",

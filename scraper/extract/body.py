@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .fields import LEADING_DATE, is_metadata_line
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
 from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
@@ -204,11 +205,23 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         if not isinstance(sibling.tag, str) or sibling in inside or sibling.tag != best.tag:
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
-        if score >= threshold and stats.density(sibling) < 0.3:
+        if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling):
             chosen.append(sibling)
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
     return chosen
+
+
+def _meta_box(el) -> bool:
+    """A box beside a short text that holds only its date line
+    (<div><span>2025年10月22日 09:15</span> 江西日报</div>), not more of it."""
+    text = element_text(el)
+    if len(text) > 60:
+        return False
+    if is_metadata_line(text):
+        return True
+    date = LEADING_DATE.match(text)
+    return bool(date) and len(text) - date.end() <= 12
 
 
 def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float) -> list:

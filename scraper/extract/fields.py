@@ -37,6 +37,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
 _TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
+#: `来源: <a>大河报</a> <a>举报</a>`: the page's tools after a value are not part of it.
+_TOOLS_AFTER = re.compile(r"(?:\s+(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉))+$")
 _COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
 
 
@@ -68,7 +70,7 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
     `cell` of a label -> value row is a fact shown as nothing (often a
     button the cleaner removed): None, kept."""
     # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
-    shown = fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0])
+    shown = _TOOLS_AFTER.sub("", fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0]))
     if shown and _is_cta(shown):
         return True, None
     if el is not None and shown and el.find(".//a") is not None:
@@ -281,7 +283,7 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
     return pairs
 
 
-_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                            r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*")
 
 
@@ -290,7 +292,7 @@ def is_metadata_line(text: str) -> bool:
     possibly after the date itself (2024-09-21 19:02 来源：…)."""
     if len(text) > 120:
         return False
-    text = _LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
+    text = LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
 

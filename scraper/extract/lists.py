@@ -731,8 +731,8 @@ def _heading_text(el) -> str | None:
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None
             and not any(tag_of(up) == "a" for up in b.iterancestors())]
-    if len(bold) == 1 and 2 <= len(bold[0]) <= 24:
-        return bold[0]
+    if len(bold) == 1 and 2 <= len(bold[0]) <= 24 and any(ch.isalpha() for ch in bold[0]):
+        return bold[0]  # (a bold figure, 共找到 <b>36</b> 个, names nothing)
     if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
         return None
     anchors = list(el.iter("a"))

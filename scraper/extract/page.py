@@ -39,6 +39,10 @@ _ANY_SEPARATOR = re.compile(r"\s*[-|–—_｜]\s*")
 _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))\s*")
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
+_SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, 'source') or contains(@class, 'laiyuan')"
+                             " or contains(@class, 'copyfrom')]")
+#: the class token alone (a `resource-list` or `source-link` box is something else)
+_SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
@@ -465,7 +469,7 @@ class _Page:
         dates: list[str] = []
         self.field_elements: set = set()
         self.meta_lines: set = set()
-        self.shown_region = None
+        self.shown_region = self.shown_source = None
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
@@ -550,7 +554,19 @@ class _Page:
                         self.meta_lines.add(line.text)
         # a tag box's own label (<span>标签：</span>) is not a tag
         tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
+        self.shown_source = None if _first(fields, SOURCE_LABELS) else self._source_by_class(scope, in_body)
         return fields, list(dict.fromkeys(tags)), dates
+
+    def _source_by_class(self, scope, in_body) -> str | None:
+        """News templates show the source without a label, marked only by
+        its class (<a class="source">江西日报</a> beside the date)."""
+        for el in _SOURCE_MARKED(scope):
+            if el in in_body or not _SOURCE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+                continue
+            text = element_text(el)
+            if 2 <= len(text) <= 20 and not any(ch in text for ch in "：:/") and not any(ch.isdigit() for ch in text):
+                return text
+        return None
 
     # -- kind ------------------------------------------------------------
 
@@ -657,7 +673,7 @@ class _Page:
                 removed += copies_elsewhere(self.root, self.containers, {dedup_key(line.text) for line in kept},
                                             excluded)
             record["duplicates_removed"] = removed
-            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.head["source"])
+            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.shown_source or self.head["source"])
             record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.head["author"])
             return record
         record["list"] = None
@@ -702,13 +718,15 @@ class _Page:
         return by_url
 
     def _reference_time(self) -> datetime | None:
-        """When the page says it was last updated (更新时间：2025-09-20): the
-        "now" that year-less list dates (09-19) are read against. None means
-        the time of extraction."""
+        """When the page says it was last updated (更新时间：2025-09-20), else
+        when it was published: the "now" that year-less list dates (09-19)
+        are read against, so they take their year from the page (a static
+        page's side lists are written when it is). None means the time of
+        extraction."""
         if not any(it.date_text and not _YEAR.search(it.date_text) for g in self.groups for it in g.items):
             return None
         match = _UPDATED.search(raw_text(self.root))
-        stamp = parse_date(match.group(1)) if match else None
+        stamp = (parse_date(match.group(1)) if match else None) or self.published
         if stamp is None:
             return None
         return datetime.fromisoformat(stamp[:10]).replace(hour=23, minute=59, tzinfo=_BEIJING)
