@@ -60,6 +60,12 @@ CASES = [
         {"时间": "2025年10月09日 16:45", "地区": "山西 晋中 榆次区", "来源": "晋中市投资促进中心"},
         id="label elements split one line",
     ),
+    pytest.param(
+        "<ul><li>联系人：陈经理</li><li>联系电话：<button type='button'>点击获取</button></li>"
+        "<li>电子邮箱：</li></ul>",
+        {"联系人": "陈经理", "联系电话": None, "电子邮箱": None},
+        id="a contact detail behind a button, or not shown, is a fact shown as nothing",
+    ),
 ]
 
 

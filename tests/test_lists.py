@@ -101,6 +101,46 @@ def test_year_less_side_dates_take_their_year_from_the_article_when_no_update_da
     assert [r["published"] for r in got[1:]] == ["2025-10-21", "2024-11-05"]
 
 
+def test_a_box_named_beside_its_breadcrumb_types_its_list():
+    got = records("""<div class="side"><h2>招商引资</h2><ul><li><a href="../zsdt/">招商动态</a></li>
+      <li><a href="./">招商政策</a></li></ul></div>
+      <div class="con"><div class="hd"><div class="lm_name">招商政策</div>
+      <div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="../">招商引资</a> &gt; <a href="./">招商政策</a></div></div>
+      <ul><li><a href="./202510/t20251016_6123581.html">某区管理委员会关于印发《某区招商引资项目扶持办法》的通知</a><span>2025-10-16</span></li>
+      <li><a href="./202509/t20250929_6118420.html">某市人民政府关于加快发展先进制造业的若干意见</a><span>2025-09-29</span></li></ul></div>""")
+    assert [(r["type"], r["list"], r["published"]) for r in got] == [
+        ("policy", "招商政策", "2025-10-16"), ("policy", "招商政策", "2025-09-29")]
+
+
+def test_an_entry_drawn_as_a_title_row_over_a_row_of_its_facts():
+    got = records("""<dl><dt><strong>南阳招商项目</strong></dt><dd><table>
+      <tr><td><a href="/xiangmu/2025/0926/15861.html">镇平县玉雕文化创意产业园项目</a></td></tr>
+      <tr><td><span>河南-镇平县</span> <span>2025-09-26</span></td></tr>
+      <tr><td><a href="/xiangmu/2025/0924/15850.html">宛城区新能源电池回收利用项目</a></td></tr>
+      <tr><td><span>河南-宛城区</span> <span>2025-09-24</span></td></tr></table></dd></dl>""")
+    assert [(r["title"], r["published"], r["region"]["code"]) for r in got] == [
+        ("镇平县玉雕文化创意产业园项目", "2025-09-26", "411324"), ("宛城区新能源电池回收利用项目", "2025-09-24", "411302")]
+
+
+def test_links_to_the_previous_and_next_item_are_not_entries_even_with_their_label_inside():
+    got = records("""<div class="near"><h3>相关园区</h3>
+      <a href="/yuanqu/detail/1436.html">上一个园区：咸阳高新区生物医药产业园</a>
+      <a href="/yuanqu/detail/1442.html">下一个园区：咸阳高新区科技企业孵化器</a></div>""")
+    assert got == []
+
+
+def test_a_column_with_a_text_and_a_few_links_is_not_a_list():
+    text = "".join(f"<p>（测试样例文字）第{i}段，各地围绕先进制造业和现代服务业密集举办招商推介活动，外资企业投资信心持续增强。</p>"
+                   for i in range(8))
+    got = records(f"""<div class="col"><h3>推动外资项目早签约、早落地</h3><h1>多地密集举办招商推介活动</h1>
+      <div class="channel">2025年10月22日08:26 | 来源：<a href="http://paper.example.cn/rmrb/">某某日报</a></div>
+      <div class="txt">{text}</div>
+      <div class="rel"><div class="title">推荐阅读</div><ul>
+      <li><a href="/n1/2025/1021/c1004-40588105.html">前三季度我国服务贸易稳中有增</a></li>
+      <li><a href="/n1/2025/1019/c1004-40586332.html">自贸试验区制度创新成果加快复制推广</a></li></ul></div></div>""")
+    assert [(r["type"], r["published"]) for r in got] == [("article", "2025-10-22T08:26:00+08:00")]
+
+
 _BASES = st.sampled_from([
     "https://invest.example.cn/zc/index.html", "http://a.example.cn/x/y/z.html?p=2#top", "https://b.cn:8443/",
     "http://user@c.cn/list/", "https://d.cn", "file:///tmp/page.html", "http://[::1]:8080/a/b",

@@ -19,6 +19,8 @@ XUHUI = ("上海市", "上海市", "徐汇区", "310104")
 
 CASES = [
     # (input, expected)
+    ("南昌市新建区", region("南昌市新建区", "江西省", "南昌市", "新建区", "360112")),  # its full name still is
+    ("深圳市光明区", region("深圳市光明区", "广东省", "深圳市", "光明区", "440311")),
     ("上海-徐汇区", region("上海-徐汇区", *XUHUI)),
     ("上海市-徐汇区", region("上海市-徐汇区", *XUHUI)),
     ("上海 徐汇区", region("上海 徐汇区", *XUHUI)),
@@ -94,6 +96,9 @@ NOT_REGIONS = [
     "顺德机器人智造产业园",  # a park's name that starts with a place
     "苏州-推荐",  # a city and a category word is a heading, not a place
     "江苏-苏州·产业",
+    "新建",  # a project's 建设性质 (新建/续建), not Nanchang's 新建区
+    "光明",
+    "江南",
 ]
 
 

@@ -60,3 +60,61 @@ def test_the_portals_app_and_home_links_at_the_end_of_the_text_are_not_body():
             "<p>返回原籍创业的青年带回了新技术。（测试样例文字）</p></div></body></html>")
     body = parse_page(html.encode(), URL).records[0]["body"].split("\n")
     assert body[2:] == ["返回原籍创业的青年带回了新技术。（测试样例文字）"] and len(body) == 3
+
+
+@pytest.mark.parametrize("meta, published, source", [
+    # a date drawn as year, day and time spans
+    ("<div class='header-time'><span class='year'><em> 2025</em></span><span class='day'><em> 10</em>/<em>23</em></span>"
+     "<span class='time'> 09:41:27</span></div><div class='source'>来源：新华网</div>", "2025-10-23T09:41:27+08:00", "新华网"),
+    # a date after the bar that ends the source
+    ("<div class='info1'>来源：央视新闻客户端 | 2025年10月22日 19:32:15</div>", "2025-10-22T19:32:15+08:00", "央视新闻客户端"),
+    # a date after the space that ends the source
+    ("<div class='xinf'>来源：中国日报网　2025-10-23 10:18</div>", "2025-10-23T10:18:00+08:00", "中国日报网"),
+    # the date before a source made of two links, the second a tool
+    ("<div class='time'>2025年10月21日 15:36　来源：<a class='source' href='https://www.example.cn/'>中国新闻网</a>　"
+     "<a href='#comment'>参与互动</a></div>", "2025-10-21T15:36:00+08:00", "中国新闻网"),
+])
+def test_dates_and_sources_in_news_meta_lines(meta, published, source):
+    got = article("<h1>广西钦州打造绿色化工新材料产业集群</h1>" + meta)
+    assert (got["published"], got["source"]) == (published, source)
+
+
+def test_an_unlabelled_author_and_tag_links_are_known_by_their_class_or_address():
+    html = ("<html><head><title>t</title></head><body><div id='Article'><h1>福建宁德锂电新能源产业招商提速</h1>"
+            "<div class='article-info'><p><span class='author'><a href='/user/228812.html'>王磊</a></span> · "
+            "<span class='date'>2025/10/22 16:40</span></p></div>" + BODY +
+            "<div class='main-mate'><a class='tag' href='/t/1.html'>锂电池</a><a href='/tags/8812.html'>储能</a></div>"
+            "<div class='comments'><p><span class='author'>网友甲</span> 说得好</p></div></div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert (got["published"], got["author"], got["tags"]) == ("2025-10-22T16:40:00+08:00", "王磊", ["锂电池", "储能"])
+
+
+def test_a_policy_pages_editor_line_is_no_fact_of_the_policy():
+    html = ("<html><head><title>关于印发某某方案的通知</title></head><body><h1>关于印发某某方案的通知</h1>"
+            "<table><tr><td>发文机关：</td><td>某某市人民政府办公室</td><td>发文字号：</td><td>某政办发〔2025〕41号</td></tr>"
+            "<tr><td>成文日期：</td><td>2025年10月14日</td><td>发布日期：</td><td>2025年10月20日</td></tr></table>"
+            + BODY + "<div class='editor'>【<a href='/jiucuo/'>我要纠错</a>】 责任编辑：王洋</div></body></html>")
+    record = parse_page(html.encode(), "https://www.example.gov.cn/zhengce/content/202510/content_7046321.htm").records[0]
+    assert record["type"] == "policy" and record["fields"] == {
+        "发文机关": "某某市人民政府办公室", "发文字号": "某政办发〔2025〕41号", "成文日期": "2025年10月14日",
+        "发布日期": "2025年10月20日"}
+
+
+def test_a_word_table_of_figures_reads_a_row_a_line_under_its_section():
+    row = "<tr>" + "".join("<td><p align='center'>{}</p></td>" for _ in range(3)) + "</tr>"
+    table = ("<table class='MsoNormalTable'><tr><td><p><b>指标</b></p></td><td><p><b>单位</b></p></td>"
+             "<td><p><b>1—9月</b></p></td></tr>" + row.format("新设外商投资企业", "家", "486")
+             + row.format("合同外资", "亿美元", "58.6") + row.format("实际使用外资", "亿美元", "21.4") + "</table>")
+    html = ("<html><head><title>t</title></head><body><h2>前三季度全省利用外资稳中有进</h2><p>发布时间：2025-10-20</p>"
+            "<div class='content'><p>（测试样例文字）今年以来，全省外资工作保持稳中有进态势，主要指标如下。</p>"
+            "<p><b>一、主要指标保持增长</b></p>" + table +
+            "<p>视频加载中，请稍候……</p><p>（测试样例文字）制造业实际使用外资占比达45.8%，较上年同期提高1.2个百分点。</p>"
+            "</div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert got["sections"] == [
+        {"heading": None, "paragraphs": ["（测试样例文字）今年以来，全省外资工作保持稳中有进态势，主要指标如下。"]},
+        {"heading": "一、主要指标保持增长", "paragraphs": [
+            "指标 单位 1—9月", "新设外商投资企业 家 486", "合同外资 亿美元 58.6", "实际使用外资 亿美元 21.4",
+            "（测试样例文字）制造业实际使用外资占比达45.8%，较上年同期提高1.2个百分点。"]},
+    ]
+    assert got["duplicates_removed"] == 0  # 亿美元 twice is two cells of two rows, not a repeated paragraph

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .fields import LEADING_DATE, is_metadata_line
+from .fields import is_metadata_line
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
 from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
@@ -213,15 +213,11 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
 
 
 def _meta_box(el) -> bool:
-    """A box beside a short text that holds only its date line
-    (<div><span>2025年10月22日 09:15</span> 江西日报</div>), not more of it."""
+    """A short box beside a short text, with no sentence in it: its date or
+    byline line (<div><span>王磊</span> · 2025/10/22 16:40</div>), not more
+    of the text."""
     text = element_text(el)
-    if len(text) > 60:
-        return False
-    if is_metadata_line(text):
-        return True
-    date = LEADING_DATE.match(text)
-    return bool(date) and len(text) - date.end() <= 12
+    return len(text) <= 60 and (is_metadata_line(text) or not any(ch in text for ch in "。！？!?；;"))
 
 
 def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float) -> list:
@@ -364,6 +360,9 @@ def is_heading(line: Line) -> bool:
     # an h2-h4 may carry an English subtitle (一、聚焦科技创新 Focusing on …)
     if len(text) > (100 if line.heading_tag else 50) or text.endswith(SENTENCE_END):
         return False
+    el = line.element
+    if el is not None and el.tag == "tr" and sum(1 for cell in el if cell.tag in ("td", "th")) >= 2:
+        return False  # a table's header row (<td><b>指标</b></td><td><b>单位</b></td>…) heads columns
     if line.heading_tag or line.bold:
         return True
     return bool(HEADING_PATTERN_RE.match(text)) and len(text) <= 40

@@ -38,7 +38,8 @@ _BAR = re.compile(r"\s*[|｜]\s*")
 _TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
 #: `来源: <a>大河报</a> <a>举报</a>`: the page's tools after a value are not part of it.
-_TOOLS_AFTER = re.compile(r"(?:\s+(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉))+$")
+_TOOLS_AFTER = re.compile(r"(?:\s+(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*)+$")
+_DATE_AFTER = re.compile(r"\s+(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 _COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
 
 
@@ -65,10 +66,11 @@ def _link_only(value: str, el) -> bool:
     return not _NON_WORD.sub("", rest)
 
 
-def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool, str | None]:
+def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool = False) -> tuple[bool, str | None]:
     """(keep, value) for a raw value shown in element `el`. An empty value
-    `cell` of a label -> value row is a fact shown as nothing (often a
-    button the cleaner removed): None, kept."""
+    `cell` of a label -> value row, or an empty value of a `hidden`-prone
+    label (a phone number behind a button the cleaner removed), is a fact
+    shown as nothing: None, kept."""
     # `编号：XM1 | 收藏` : a separator ends the value; what follows is chrome
     shown = _TOOLS_AFTER.sub("", fold(_BAR.split(fold(raw).strip("|｜ "), maxsplit=1)[0]))
     if shown and _is_cta(shown):
@@ -88,13 +90,14 @@ def _value(raw: str, el, cell: bool = False, known: bool = False) -> tuple[bool,
     # `来源：某局 【字号：…`, `所在区域：某区 【大 中 小】`: the bracket opens the next toolbar item
     shown = _TOOLBAR_AFTER.split(shown, maxsplit=1)[0]
     shown = _COUNTER_AFTER.sub("", shown)  # `地区：桂林市临桂区 阅读 --`: a view counter follows
+    shown = _DATE_AFTER.split(shown, maxsplit=1)[0]  # `来源：中国日报网　2025-10-23 10:18`: the line's date follows
     value = fold(shown.strip("·•,，;；【[ "))
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
         value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
     if value.count("【") < value.count("】") or value.count("[") < value.count("]"):
         value = value.rstrip("】]")  # `【责任编辑：王楠】`
     if not value:
-        return cell and not raw.strip(), None
+        return (cell or hidden) and not raw.strip(), None
     if _is_cta(value) or _TEMPLATE.search(value):
         return True, None  # a button, or a template tag the CMS left unfilled (${article.editor})
     return True, value
@@ -117,7 +120,9 @@ def _without_trailing_links(shown: str, el) -> str:
 
 
 def _label_ok(label: str) -> bool:
-    return 1 <= len(label) <= 10 and label.lower() not in NON_FIELD_LABELS and not label.isdigit()
+    # (上一个园区：<a>…</a>: a link to the next page, whatever it is called)
+    return 1 <= len(label) <= 10 and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
+        and not label.startswith(("上一", "下一"))
 
 
 def _is_label_cell(cell) -> str | None:
@@ -144,6 +149,10 @@ def _bold_only(cell, text: str) -> bool:
 _OWN_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
 #: Labels known by name, told apart from values without any mark (a Word
 #: table pasted into an editor: <td><p>园区名称</p></td><td><p>…</p></td>).
+#: Labels of a contact detail that sites hide behind a button (点击获取,
+#: 登录后查看) or draw as an image: shown as nothing, they are still a fact.
+CONTACT_LABEL = re.compile(r"(?:电话|手机|热线|传真|邮箱|微信|QQ|E-?mail)(?:号码)?$", re.I)
+
 KNOWN_LABELS = frozenset(
     label for labels in (*TYPE_LABELS.values(), PUBLISHED_LABELS, REGION_LABELS, SOURCE_LABELS, ISSUER_LABELS,
                          DOCNUM_LABELS) for label in labels
@@ -277,13 +286,14 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
             if value:
                 pairs.append((label, value))
             continue
-        keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS)
+        keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS,
+                             hidden=CONTACT_LABEL.search(label) is not None)
         if keep:
             pairs.append((label, value))
     return pairs
 
 
-LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                            r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*")
 
 
@@ -292,7 +302,7 @@ def is_metadata_line(text: str) -> bool:
     possibly after the date itself (2024-09-21 19:02 来源：…)."""
     if len(text) > 120:
         return False
-    text = LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
+    text = _LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
 

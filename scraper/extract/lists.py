@@ -250,7 +250,8 @@ def read_item(el, base_url: str) -> ListItem | None:
         dd = el.getnext()
         if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
             side_parts = side_parts + _text_chunks(dd, set())
-    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title):
+    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) \
+            or best_title.startswith(_PREV_NEXT):  # <a>上一个园区：…</a>: the label inside the link
         return None
     date_text = region_text = doc_number = issuer = None
     prefix = _TITLE_PREFIX.match(best_title)
@@ -279,7 +280,10 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title = best_title[leading.end():].strip()
     after_address = False
     fact_kind = None
-    for chunk in _split_bars(side_parts + _text_chunks(el, set(best_anchors))):
+    own = _text_chunks(el, set(best_anchors))
+    if not own and not side_parts:
+        side_parts = _info_row(el)
+    for chunk in _split_bars(side_parts + own):
         if fact_kind is None:
             fact_kind = _LABEL_KINDS.get(_LABEL_HEAD.split(chunk, maxsplit=1)[0].strip())
         if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):
@@ -325,6 +329,17 @@ def read_item(el, base_url: str) -> ListItem | None:
     return item
 
 
+def _info_row(el) -> list[str]:
+    """<tr><td><a>标题</a></td></tr><tr><td>河南-镇平县 2025-09-26</td></tr>: an entry
+    drawn as a title row and, under it, a row of its facts without a link."""
+    row = el.getnext()
+    if row is None or row.tag != el.tag or el.tag not in _INFO_ROW_TAGS or row.find(".//a") is not None:
+        return []
+    chunks = _text_chunks(row, set())
+    return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
+
+
+_INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
 
 
@@ -529,6 +544,8 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
             typed = kind in _RECORD_KINDS or _items_kind(items) is not None
             if not typed or distance > 1 or len(items) < _MIN_BARE_ITEMS:
                 continue
+            if sum(total.get(item.element, 0) for item in items) * 4 < total.get(container, 0) - _MAX_HEADER_BOX:
+                continue  # a column holding a text and a few boxes of links, not a list box
         _read_columns(container, items)
         groups.append(ItemGroup(container, heading, items, kind))
         holds_group.update(container.iterancestors())
@@ -721,6 +738,13 @@ def _heading_text(el) -> str | None:
         text = _heading_words(h)
         if 0 < len(text) <= 40:
             return text
+    crumbs = [c for c in el if isinstance(c.tag, str) and element_text(c).startswith(_BREADCRUMB)]
+    if crumbs:
+        # <div><div>招商政策</div><div>您当前的位置：首页 > …</div></div>: the box's name beside the path
+        for child in el:
+            if isinstance(child.tag, str) and child not in crumbs and (text := _heading_text(child)):
+                return text
+        return None
     # a heading drawn as an image (<div><img alt="黄岩产业园区"><a>更多</a></div>)
     if not fold("".join(t for t in el.itertext())).strip("更多>»") and tag_of(el) not in ("ul", "ol", "table", "dl") \
             and all(MORE_RE.match(element_text(a)) for a in el.iter("a")):

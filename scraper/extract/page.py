@@ -16,10 +16,10 @@ from lxml import etree
 from ..urls import canonical_url, record_id
 from .body import TextStats, body_lines, copies_elsewhere, find_body_containers, is_heading
 from .clean import head_info, parse_html, strip_invisible
-from .dates import parse_date
+from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
-    KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
+    CONTACT_LABEL, KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
     pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
@@ -41,9 +41,14 @@ _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, 'source') or contains(@class, 'laiyuan')"
                              " or contains(@class, 'copyfrom')]")
+_AUTHOR_MARKED = etree.XPath(".//*[contains(@class, 'author')]")
+_AUTHOR_CLASS = re.compile(r"(?:^|\s)author(?:$|\s)")
 #: the class token alone (a `resource-list` or `source-link` box is something else)
 _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
+_EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
+_TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
 _BEIJING = timezone(timedelta(hours=8))
@@ -189,6 +194,23 @@ def _title_like(value: str | None, seen: dict) -> bool:
 
 # ---------------------------------------------------------------- helpers
 
+def _bare_name(el, longest: int) -> bool:
+    """A name alone, as a class-marked source or author shows it: no label,
+    no date, no list of parts."""
+    if any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in el.iterdescendants()):
+        return False
+    text = element_text(el)
+    return 2 <= len(text) <= longest and not any(ch in text for ch in "：:/|｜ ") and not any(ch.isdigit() for ch in text)
+
+
+def _tag_links_only(owner) -> bool:
+    """A row of links each to a tag page or marked as a tag (<a class="tag">),
+    and nothing else: the article's tags, whatever the row's own class."""
+    links = [a for a in owner.iter("a")]
+    if not 1 <= len(links) <= 10 or _NON_WORD.sub("", raw_text(owner)) != _NON_WORD.sub("", "".join(raw_text(a) for a in links)):
+        return False
+    return all(_TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links)
+
 def _lca(a, b):
     ancestors = set(a.iterancestors())
     ancestors.add(a)
@@ -314,6 +336,8 @@ def _segments(line) -> list[tuple[str, object]]:
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
     (unless one holds only a label, `<span>来源：</span><span>某中心</span>`)."""
     owner = line.element
+    if len(line.text) <= 40 and _mostly_date(line.text):
+        return [(line.text, owner)]  # 2025 10/23 09:41:27 drawn as year, day and time spans: one date
     # through a wrapper around the spans (<div><font><span>…</span><span>…</span></font></div>)
     while owner is not None and len(owner) == 1 and not fold(owner.text) and not fold(owner[0].tail) \
             and isinstance(owner[0].tag, str) and owner[0].tag not in BLOCK_TAGS:
@@ -469,7 +493,7 @@ class _Page:
         dates: list[str] = []
         self.field_elements: set = set()
         self.meta_lines: set = set()
-        self.shown_region = self.shown_source = None
+        self.shown_region = self.shown_source = self.shown_author = None
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
@@ -515,9 +539,9 @@ class _Page:
             if is_tags is None:
                 # the line's box, or the list it is an item of (<ul class="post-tags"><li>…)
                 boxes = [owner] if owner is None or owner.tag != "li" else [owner, owner.getparent()]
-                is_tags = tag_owner[owner] = owner is not None and any(
+                is_tags = tag_owner[owner] = owner is not None and (any(
                     box is not None and _TAG_CLASS.search((box.get("class") or "") + " " + (box.get("id") or ""))
-                    for box in boxes)
+                    for box in boxes) or _tag_links_only(owner))
             if is_tags:
                 # links, else the tags' own elements (<span class="tag">…</span>), else the text split
                 found = [element_text(a) for a in owner.iter("a")] or \
@@ -535,7 +559,8 @@ class _Page:
                     self.meta_lines.add(line.text)
                     continue
                 pairs = inline_fields(text, el)
-                if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS:
+                if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS \
+                        and not CONTACT_LABEL.search(pairs[0][0]):
                     pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
                 if not pairs and not inside_body and self.shown_region is None and len(text) <= 20 \
                         and text is not line.text and _placed(text):
@@ -547,14 +572,20 @@ class _Page:
                     if value and label.lower() in TAG_LABELS:  # 来源：… 关键词：a b, mid-line
                         tags.extend(_tags_in(el, value))
                 add(pairs)
-                lead = text[: pairs_start(text)] if pairs else text
+                lead = text[: pairs_start(text)]  # (the date before a label whose value was refused, too)
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
                     dates.append(lead)
+                elif pairs:
+                    # 来源：央视新闻客户端 | 2025年10月22日 19:32:15, 来源：中国日报网　2025-10-23 10:18:
+                    # a date after the space or bar that ends a value
+                    dates.extend(m.group(0) for m in DATE_RE.finditer(text)
+                                 if m.start() and (text[m.start() - 1].isspace() or text[m.start() - 1] in "|｜"))
                     if inside_body and len(line.text) <= 120:
                         self.meta_lines.add(line.text)
         # a tag box's own label (<span>标签：</span>) is not a tag
         tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
         self.shown_source = None if _first(fields, SOURCE_LABELS) else self._source_by_class(scope, in_body)
+        self.shown_author = None if _first(fields, AUTHOR_LABELS) else self._author_by_class(scope)
         return fields, list(dict.fromkeys(tags)), dates
 
     def _source_by_class(self, scope, in_body) -> str | None:
@@ -563,9 +594,21 @@ class _Page:
         for el in _SOURCE_MARKED(scope):
             if el in in_body or not _SOURCE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
                 continue
-            text = element_text(el)
-            if 2 <= len(text) <= 20 and not any(ch in text for ch in "：:/") and not any(ch.isdigit() for ch in text):
-                return text
+            if _bare_name(el, 20):
+                return element_text(el)
+        return None
+
+    def _author_by_class(self, scope) -> str | None:
+        """<span class="author"><a>王磊</a></span> · 2025/10/22 16:40: a name
+        without a label, marked by its class, between the headline and the
+        text (further down, an `author` class names commenters)."""
+        if self.title_el is None or not self.containers:
+            return None
+        start, end = self.stats.index[self.title_el], self.stats.index[self.containers[0]]
+        for el in _AUTHOR_MARKED(scope):
+            if start < self.stats.index.get(el, -1) < end and _AUTHOR_CLASS.search(el.get("class") or "") \
+                    and _bare_name(el, 12):
+                return element_text(el)
         return None
 
     # -- kind ------------------------------------------------------------
@@ -674,7 +717,7 @@ class _Page:
                                             excluded)
             record["duplicates_removed"] = removed
             record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.shown_source or self.head["source"])
-            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.head["author"])
+            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.shown_author or self.head["author"])
             return record
         record["list"] = None
         # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
@@ -687,7 +730,8 @@ class _Page:
             record.update(self._policy_extras(self.title, own=True))
             record["document_number"] = record["document_number"] or number_line(text_lines)
             record["issuer"] = record["issuer"] or signature_issuer(text_lines)
-        record["fields"] = dict(self.fields)
+        # the page's editor (【我要纠错】 责任编辑：王洋) is a credit of the web page, not a fact of the item
+        record["fields"] = {label: value for label, value in self.fields.items() if label not in _EDITOR_LABELS}
         record["body"] = "\n".join(text_lines)
         return record
 

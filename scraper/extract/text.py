@@ -74,6 +74,22 @@ def element_text(el) -> str:
     return fold(raw_text(el))
 
 
+def _data_row(tr) -> bool:
+    """A row of short cells (a figures table pasted from Word wraps each
+    cell's text in a <p>): read as one line. A layout row, whose cell holds
+    a whole text, is not."""
+    cells = 0
+    for cell in tr:
+        if cell.tag in _CELL_TAGS:
+            cells += 1
+            if len(raw_text(cell)) > _MAX_CELL:
+                return False
+    return cells >= 2
+
+
+_MAX_CELL = 60
+
+
 class Line:
     """One line of block text: its folded text, and whether it reads as a
     heading (inside h1-h6, or bold-only)."""
@@ -108,7 +124,7 @@ class _LineSplitter:
     far. (A class, not closures: a closure that calls itself is a reference
     cycle that would keep the whole tree alive until the next gc.)"""
 
-    __slots__ = ("heading", "lines", "owner", "parts", "plain", "skip")
+    __slots__ = ("heading", "lines", "owner", "parts", "plain", "row", "skip")
 
     def __init__(self, root, skip):
         self.lines: list[Line] = []
@@ -117,6 +133,7 @@ class _LineSplitter:
         self.heading = False
         self.owner = root
         self.skip = skip
+        self.row = None  # the data row being read as one line
 
     def flush(self) -> None:
         parts = self.parts
@@ -144,6 +161,13 @@ class _LineSplitter:
             # a table row is one line, its cells spaced (序号 项目名称 投资方 …)
             is_block = False
             self.parts.append(" ")
+        elif is_block and self.row is not None:
+            is_block = False  # a <p> inside a cell of a data row (Word tables): part of the row's line
+            self.parts.append(" ")
+        in_row = tag == "tr" and self.row is None and _data_row(el)
+        if in_row:
+            self.flush()
+            self.owner = self.row = el
         if is_block:
             self.flush()
             self.owner = el
@@ -174,7 +198,10 @@ class _LineSplitter:
                 parts.append(text)
                 if not bold:
                     plain.append(text)
-        if is_block:
+        if in_row:
+            self.row = None
+            self.flush()
+        elif is_block:
             self.flush()
         elif tag in _CELL_TAGS:
             parts.append(" ")

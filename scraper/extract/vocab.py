@@ -111,6 +111,7 @@ BOILERPLATE_LINE_RE = re.compile(
     # the portal's own app and home page: 海量资讯、精准解读，尽在新浪新闻APP; 返回搜狐，查看更多
     r"|^.{0,16}(?:尽在|下载|打开)[^。，,]{0,10}(?:APP|App|app|客户端)[！!。]?$"
     r"|^返回[^\s，,。]{1,8}(?:[，,\s]*查看更多)?[\s>»]*$"
+    r"|^[^。，,]{0,8}(?:加载中|正在加载|载入中)[，,\s]*(?:请稍候|请稍等)?[.。…]*$"  # a player's placeholder
 )
 
 #: A summary box (摘要/导读) repeats the lead; it is not body text.
