@@ -207,9 +207,10 @@ def _tag_links_only(owner) -> bool:
     """A row of links each to a tag page or marked as a tag (<a class="tag">),
     and nothing else: the article's tags, whatever the row's own class."""
     links = [a for a in owner.iter("a")]
-    if not 1 <= len(links) <= 10 or _NON_WORD.sub("", raw_text(owner)) != _NON_WORD.sub("", "".join(raw_text(a) for a in links)):
+    if not 1 <= len(links) <= 10 or not all(
+            _TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links):
         return False
-    return all(_TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links)
+    return _NON_WORD.sub("", raw_text(owner)) == _NON_WORD.sub("", "".join(raw_text(a) for a in links))
 
 def _lca(a, b):
     ancestors = set(a.iterancestors())
@@ -493,7 +494,7 @@ class _Page:
         dates: list[str] = []
         self.field_elements: set = set()
         self.meta_lines: set = set()
-        self.shown_region = self.shown_source = self.shown_author = None
+        self.shown_region = self.meta_scope = None
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
@@ -584,8 +585,7 @@ class _Page:
                         self.meta_lines.add(line.text)
         # a tag box's own label (<span>标签：</span>) is not a tag
         tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
-        self.shown_source = None if _first(fields, SOURCE_LABELS) else self._source_by_class(scope, in_body)
-        self.shown_author = None if _first(fields, AUTHOR_LABELS) else self._author_by_class(scope)
+        self.meta_scope = (scope, in_body)  # for a source or author shown only by its class, if one is wanted
         return fields, list(dict.fromkeys(tags)), dates
 
     def _source_by_class(self, scope, in_body) -> str | None:
@@ -716,8 +716,13 @@ class _Page:
                 removed += copies_elsewhere(self.root, self.containers, {dedup_key(line.text) for line in kept},
                                             excluded)
             record["duplicates_removed"] = removed
-            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS) or self.shown_source or self.head["source"])
-            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS) or self.shown_author or self.head["author"])
+            scope, in_body = self.meta_scope or (None, None)
+            record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS)
+                                            or (scope is not None and self._source_by_class(scope, in_body))
+                                            or self.head["source"])
+            record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS)
+                                            or (scope is not None and self._author_by_class(scope))
+                                            or self.head["author"])
             return record
         record["list"] = None
         # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
