@@ -118,3 +118,18 @@ def test_a_word_table_of_figures_reads_a_row_a_line_under_its_section():
             "（测试样例文字）制造业实际使用外资占比达45.8%，较上年同期提高1.2个百分点。"]},
     ]
     assert got["duplicates_removed"] == 0  # 亿美元 twice is two cells of two rows, not a repeated paragraph
+
+
+@pytest.mark.parametrize("meta", [
+    "<div class='arcinfo'><span>【地区】宿城区</span>&nbsp;<span>【时间】2025-11-10 14:20</span>&nbsp;"
+    "<span>【来源】宿迁市投资促进中心</span>&nbsp;<span>【点击】次</span></div>",
+    "<div class='meta'><span title='发布时间'><i class='icon'></i>2025-11-10 14:20</span>"
+    "<span title='所属地区'><i class='icon'></i><a href='/area/sc.html'>宿城区</a></span>"
+    "<span title='来源'><i class='icon'></i>宿迁市投资促进中心</span></div>",
+    "<ul class='article-meta'><li><i class='bi'></i> 2025-11-10 14:20</li><li><i class='bi'></i> [宿城区]</li>"
+    "<li>来源: 宿迁市投资促进中心</li></ul>",
+])
+def test_meta_labelled_in_brackets_by_tooltips_or_not_at_all(meta):
+    got = article("<h1>宿城区电子信息产业园二期开工</h1>" + meta)
+    assert (got["published"], got["source"], got["region"] and got["region"]["code"]) == (
+        "2025-11-10T14:20:00+08:00", "宿迁市投资促进中心", "321302")

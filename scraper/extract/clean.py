@@ -117,17 +117,26 @@ def _stylesheet_hidden_classes(root) -> set:
 
 
 def _tab_pane(el, own: set) -> bool:
-    """A box of links hidden by a class beside a shown box of its make
-    (<ul class="tab-bd">…</ul><ul class="tab-bd hide">…</ul>) is a tab the
-    reader opens with a click: content, not hidden markup."""
-    if not own or not _links_at_least(el, 2):
+    """A box hidden by a class beside a shown box of its make
+    (<ul class="tab-bd">…</ul><ul class="tab-bd hide">…</ul>, <div class="tab-panel
+    hide">产业定位 …</div>) is a tab the reader opens with a click: content,
+    not hidden markup."""
+    if not own:
         return False
+    links = _links_at_least(el, 2)
     for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
         if sibling.tag == el.tag:
             theirs = set((sibling.get("class") or "").lower().split())
             if theirs & own and _HIDDEN_CLASSES.isdisjoint(theirs):
-                return True
+                # a pane of text (园区概况 | 产业定位 | …) too, unless it is the shown one's copy
+                return links or _other_text(el, sibling)
     return False
+
+
+def _other_text(el, sibling) -> bool:
+    mine = "".join(etree.tostring(el, method="text", encoding=str).split())[:30]
+    theirs = "".join(etree.tostring(sibling, method="text", encoding=str).split())[:30]
+    return bool(mine) and bool(theirs) and mine != theirs
 
 
 def _links_at_least(el, n: int) -> bool:

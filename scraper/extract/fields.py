@@ -297,11 +297,25 @@ _LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\
                            r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*")
 
 
+_BRACKET_LABEL = re.compile(r"【\s*([^【】：:\s]{1,6})\s*】")
+
+
+def _bracket_label(match) -> str:
+    label = match.group(1)
+    return f"{label}：" if label in META_LABELS or label in KNOWN_LABELS else match.group(0)
+
+
+def colon_bracket_labels(text: str) -> str:
+    """`【来源】某中心` reads as `来源：某中心` (known labels only: 【纠错】 stays)."""
+    return _BRACKET_LABEL.sub(_bracket_label, text) if "【" in text else text
+
+
 def is_metadata_line(text: str) -> bool:
     """A short line that opens with a metadata label (发布日期：…, 来源：…),
     possibly after the date itself (2024-09-21 19:02 来源：…)."""
     if len(text) > 120:
         return False
+    text = colon_bracket_labels(text)
     text = _LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS

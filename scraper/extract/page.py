@@ -19,7 +19,7 @@ from .clean import head_info, parse_html, strip_invisible
 from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
-    CONTACT_LABEL, KNOWN_LABELS, block_fields, clean_label, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
+    CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
     pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
@@ -47,6 +47,8 @@ _AUTHOR_CLASS = re.compile(r"(?:^|\s)author(?:$|\s)")
 _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
+#: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
+_NOT_FACTS = META_LABELS | {"联系人", "联系单位", "联系地址", "地址", "邮编", "网址", "联系方式", "传真"}
 _EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
 _TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -371,6 +373,16 @@ def _entry_forms(root) -> list:
                    if el.tag != "input" or (el.get("type") or "").lower() in _ENTRY_INPUTS) >= 3]
 
 
+_TITLED = etree.XPath(".//*[@title and not(self::a) and not(self::img)]")
+def _in_meta_list(el) -> bool:
+    """An item of a list that is the page's meta line (<ul class="meta"><li>2025-11-19
+    11:26</li><li>[自贡高新区]</li><li>来源: …</li>)."""
+    if el is None or el.tag != "li" or el.getparent() is None:
+        return False
+    others = [element_text(li) for li in el.getparent() if li is not el and li.tag == "li"]
+    return 0 < len(others) <= 6 and any(is_metadata_line(t) or (len(t) <= 30 and _mostly_date(t)) for t in others)
+
+
 def _placed(text: str) -> bool:
     """A whole short text that names a city or a district (广西-银海区)."""
     region = parse_region(text)
@@ -435,7 +447,9 @@ class _Page:
         self.groups = find_item_groups(root, self.source_url, self.stats)
         for group in self.groups:
             excluded.add(group.container)
-        self.field_blocks = find_field_blocks(root, excluded, self.stats)
+        # a table that holds a list (its header row reads like labels) states no facts
+        holders = {up for group in self.groups for up in group.container.iterancestors()}
+        self.field_blocks = [block for block in find_field_blocks(root, excluded, self.stats) if block not in holders]
         chosen = self._override("body")
         # a body the site profile names is the body: no copy of it elsewhere is looked for
         self.body_chosen_by_profile = bool(chosen)
@@ -493,6 +507,7 @@ class _Page:
         tags: list[str] = []
         dates: list[str] = []
         self.field_elements: set = set()
+        self.block_labels: set = set()  # labels read from fact tables and lists, not from lines of text
         self.meta_lines: set = set()
         self.shown_region = self.meta_scope = None
         scope = self._scope()
@@ -516,6 +531,7 @@ class _Page:
             if el in near:
                 pairs = block_fields(el)
                 add(pairs)
+                self.block_labels.update(label for label, _ in pairs)
                 self.field_elements.add(el)
                 if not tags:  # a 标签 pair among the facts, or a 标签 row of a fact table
                     tags = [t for label, value in pairs if value and label.lower() in TAG_LABELS
@@ -554,6 +570,7 @@ class _Page:
             if inside_body and not is_metadata_line(line.text):
                 continue
             for text, el in _segments(line):
+                text = colon_bracket_labels(text)
                 said = _TAG_LINE.match(text)
                 if said:  # 关键标签：<a>现代物流</a><a>集中签约</a> (links, which a field value may not be)
                     tags.extend(_tags_in(el, text[said.end():]))
@@ -563,10 +580,10 @@ class _Page:
                 if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS \
                         and not CONTACT_LABEL.search(pairs[0][0]):
                     pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
-                if not pairs and not inside_body and self.shown_region is None and len(text) <= 20 \
-                        and text is not line.text and _placed(text):
+                if not pairs and not inside_body and self.shown_region is None and len(text) <= 22 \
+                        and (text is not line.text or _in_meta_list(owner)) and _placed(place := text.strip("[]【】")):
                     # a meta span that is a place and nothing else, shown by an icon, not a label
-                    self.shown_region = text
+                    self.shown_region = place
                 if inside_body and pairs:
                     self.meta_lines.add(line.text)
                 for label, value in pairs:
@@ -583,6 +600,13 @@ class _Page:
                                  if m.start() and (text[m.start() - 1].isspace() or text[m.start() - 1] in "|｜"))
                     if inside_body and len(line.text) <= 120:
                         self.meta_lines.add(line.text)
+        for el in _TITLED(scope):
+            # <span title="来源"><i class="icon-laiyuan"></i>某中心</span>: the label is the tooltip
+            label = clean_label(el.get("title") or "")
+            if label in META_LABELS and label not in fields and label.lower() not in TAG_LABELS and el not in in_body:
+                text = element_text(el)
+                if text and len(text) <= 40 and not pairs_start(text) < len(text):
+                    fields[label] = text
         # a tag box's own label (<span>标签：</span>) is not a tag
         tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
         self.meta_scope = (scope, in_body)  # for a source or author shown only by its class, if one is wanted
@@ -634,6 +658,11 @@ class _Page:
             return "other"  # 联系我们, 机构职能: pages about the site or its office, whatever boxes stand beside
         if body_chars < 200 and biggest < 5 and self.entry_form:
             return "other"  # 投资咨询: a form to fill in, with a few boxes of links beside it
+        if self.title and biggest < 5 and \
+                sum(1 for label in self.block_labels if label not in _NOT_FACTS and not CONTACT_LABEL.search(label)) >= 4:
+            # a table of facts about one thing of no record type (a 标准厂房 to let), boxes beside it
+            by_url = url_kind(self.source_url)
+            return by_url if by_url in RECORD_TYPES else "other"
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)):
             return "listing"  # one long list, or several boxes of them (a home page)
         if not self.title or body_chars < 40:

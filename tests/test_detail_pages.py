@@ -1,0 +1,57 @@
+"""Detail pages on small synthetic pages: the page's kind, its facts and its
+text (expectations written from the markup, not from the code's output)."""
+from __future__ import annotations
+
+from scraper.extract import parse_page
+
+SIDE = ("<div class='side'><h3>重点招商项目</h3><ul>"
+        "<li><a href='/zsxm/202510/t20251010_1.html'>宿迁经开区新能源电池配套项目</a><span>2025-10-10</span></li>"
+        "<li><a href='/zsxm/202510/t20251008_2.html'>宿迁经开区智能装备制造项目</a><span>2025-10-08</span></li>"
+        "<li><a href='/zsxm/202509/t20250930_3.html'>宿迁经开区食品冷链物流项目</a><span>2025-09-30</span></li>"
+        "</ul></div>")
+
+
+def page(main: str, url: str):
+    html = f"<html><head><title>t</title></head><body><div class='main'>{main}</div>{SIDE}</body></html>"
+    return parse_page(html.encode(), url)
+
+
+def test_a_fact_sheet_of_no_record_type_is_kind_other_and_gives_only_its_side_records():
+    got = page("<h1>宿迁经开区智能制造产业园12600㎡标准厂房招租</h1><p>发布日期：2025-10-11</p><table>"
+               "<tr><th>所在园区</th><td>宿迁经开区智能制造产业园</td><th>厂房类型</th><td>单层钢结构厂房</td></tr>"
+               "<tr><th>建筑面积</th><td>12600㎡</td><th>檐口高度</th><td>12米</td></tr>"
+               "<tr><th>租金价格</th><td>16元/㎡·月</td><th>联系电话</th><td></td></tr></table>"
+               "<div class='txt'><p>（测试样例文字）厂房位于园区东片，交通便利，可分割出租。</p></div>",
+               "https://www.example.cn/zszt/bzcf/202510/t20251011_5521.html")
+    assert page_kind_and_types(got) == ("other", ["project", "project", "project"])
+
+
+def test_a_project_is_known_by_its_facts_labels():
+    got = page("<h1>临桂区文旅康养综合体招商项目</h1><ul class='attr'><li><i>所在地区：</i>广西-临桂区</li>"
+               "<li><i>投资金额：</i>20亿元</li><li><i>合作方式：</i>合资、合作</li><li><i>项目阶段：</i>前期策划</li></ul>"
+               "<div class='txt'><p>（测试样例文字）项目拟建设康养社区和文旅配套设施。</p></div>"
+               "<div class='consult'><h4>项目咨询</h4><p>服务热线：400-000-0000</p><a href='javascript:;'>在线咨询</a></div>",
+               "https://guilin.example.cn/show/8812.html")
+    kind, types = page_kind_and_types(got)
+    own = got.records[0]
+    assert (kind, own["type"], own["region"]["code"]) == ("project", "project", "450312")
+    assert own["fields"] == {"所在地区": "广西-临桂区", "投资金额": "20亿元", "合作方式": "合资、合作", "项目阶段": "前期策划"}
+
+
+def test_text_panes_behind_tabs_are_all_the_parks_text():
+    got = page("<h1>滁州经济技术开发区智能家电产业园</h1><p>所在地区：滁州经济技术开发区　园区级别：国家级　主导产业：智能家电</p>"
+               "<div class='tabs'><a class='cur'>园区概况</a><a>产业定位</a><a>配套设施</a></div>"
+               "<div class='pane'><p>（测试样例文字）园区东临滁州高铁站，南接合宁高速。</p></div>"
+               "<div class='pane hide'><p>（测试样例文字）园区重点招引压缩机、电机和电控配套项目。</p></div>"
+               "<div class='pane hide'><p>（测试样例文字）园区已建成变电站两座和集中供热管网。</p></div>"
+               "<div class='pane hide'><p>（测试样例文字）园区东临滁州高铁站，南接合宁高速。</p></div>",
+               "https://www.example.cn/yuanqu/1188.html")
+    own = got.records[0]
+    # the last hidden pane repeats the shown one: a copy, not a tab
+    assert (own["type"], own["body"].split("\n")) == ("park", [
+        "（测试样例文字）园区东临滁州高铁站，南接合宁高速。", "（测试样例文字）园区重点招引压缩机、电机和电控配套项目。",
+        "（测试样例文字）园区已建成变电站两座和集中供热管网。"])
+
+
+def page_kind_and_types(got):
+    return got.kind, [r["type"] for r in got.records if r["url"] and "/zsxm/" in r["url"]]
