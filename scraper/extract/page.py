@@ -19,8 +19,8 @@ from .clean import head_info, parse_html, strip_invisible
 from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
-    CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks, inline_fields, is_metadata_line, label_element_segments,
-    pairs_start,
+    CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
+    inline_fields, is_metadata_line, label_element_segments, pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
