@@ -55,3 +55,26 @@ def test_text_panes_behind_tabs_are_all_the_parks_text():
 
 def page_kind_and_types(got):
     return got.kind, [r["type"] for r in got.records if r["url"] and "/zsxm/" in r["url"]]
+
+
+def test_a_badge_in_the_headline_and_an_update_date():
+    got = page("<h1>蚌埠市禹会区硅基新材料深加工项目<span class='tag-zd'>重点项目</span></h1>"
+               "<div class='meta'>更新日期：2025年10月15日　　所属地区：安徽-禹会区</div>"
+               "<table><tr><th>投资总额</th><td>12亿元</td><th>合作方式</th><td>独资</td></tr></table>"
+               "<div class='txt'><p>（测试样例文字）项目拟建设硅基新材料深加工生产线。</p></div>",
+               "https://bengbu.example.cn/xiangmu/18526.html")
+    own = got.records[0]
+    assert (own["type"], own["title"], own["published"], own["region"]["code"]) == (
+        "project", "蚌埠市禹会区硅基新材料深加工项目", "2025-10-15", "340304")
+
+
+def test_a_documents_metadata_box_beside_its_text():
+    got = page("<div class='doc-main'><h1>贵州省商务厅关于印发《招商引资项目统计监测办法（试行）》的通知</h1>"
+               "<div class='doc-body'><p>（测试样例文字）各市（州）商务主管部门：现将办法印发给你们，请认真贯彻执行。</p>"
+               "<p>（测试样例文字）贵州省商务厅</p></div></div>"
+               "<aside><ul><li><label>索引号</label><p>000014349/2022-00012</p></li><li><label>发布机构</label><p>贵州省商务厅</p></li>"
+               "<li><label>文号</label><p>黔商发〔2022〕12号</p></li><li><label>发布日期</label><p>2022-03-18</p></li></ul></aside>",
+               "https://swt.example.gov.cn/zwgk/xxgkml/zcwj/202203/t20220318_7331.html")
+    own = got.records[0]
+    assert (own["type"], own["published"], own["issuer"], own["document_number"]) == (
+        "policy", "2022-03-18", "贵州省商务厅", "黔商发〔2022〕12号")

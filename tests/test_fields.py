@@ -66,6 +66,19 @@ CASES = [
         {"联系人": "陈经理", "联系电话": None, "电子邮箱": None},
         id="a contact detail behind a button, or not shown, is a fact shown as nothing",
     ),
+    pytest.param(
+        "<div class='grid'><div class='stat'><strong>15亿元</strong><em>投资总额</em></div>"
+        "<div class='stat'><strong>260亩</strong><em>用地面积</em></div><div class='stat'><strong>36个月</strong><em>建设周期</em></div></div>",
+        {"投资总额": "15亿元", "用地面积": "260亩", "建设周期": "36个月"},
+        id="stat cards: a bold figure over a plain word",
+    ),
+    pytest.param(
+        "<ul class='timeline'><li><span class='t'>2025-03-18</span><span class='e'>项目入库</span></li>"
+        "<li><span class='t'>2025-08-06</span><span class='e'>用地规划条件确定</span></li>"
+        "<li><span class='t'>2026-06</span><span class='e'>计划开工建设</span></li></ul>",
+        {},
+        id="a timeline: a date over an event is no fact",
+    ),
 ]
 
 

@@ -133,3 +133,36 @@ def test_meta_labelled_in_brackets_by_tooltips_or_not_at_all(meta):
     got = article("<h1>宿城区电子信息产业园二期开工</h1>" + meta)
     assert (got["published"], got["source"], got["region"] and got["region"]["code"]) == (
         "2025-11-10T14:20:00+08:00", "宿迁市投资促进中心", "321302")
+
+
+@pytest.mark.parametrize("meta, source, author", [
+    # a <meta> author or source nobody sees is not the author or source
+    ("<div class='info'>2025-10-22 09:18:45　来源: <a href='/dy/media/T16.html'>梁溪发布</a></div>", "梁溪发布", None),
+    # a CSS-module class, and 来自 without a colon
+    ("<p class='index_time_3yOiS'><span>2025-10-22 09:18:45</span><span class='index_source_1Bh6B'>来自 "
+     "<a href='https://hb.example.cn/'>湖北日报</a></span></p>", "湖北日报", None),
+    # a reporter's credit line, bars for colons, inside the text box
+    ("<div class='info'>2025-10-22 09:18:45</div><p><strong>每经记者｜王敏　　每经编辑｜刘雪梅</strong></p>", None, "王敏"),
+    ("<div class='artInfo'>文｜财新 <a href='/author/wangli/'>王力</a><br>2025-10-22 09:18:45</div>", None, "王力"),
+])
+def test_sources_and_authors_as_news_pages_show_them(meta, source, author):
+    paragraphs = ["（测试样例文字）今年以来，梁溪区盘活老厂房引进数字经济项目，前三季度新签约项目23个，计划总投资91亿元。",
+                  "（测试样例文字）区里建立重点项目周调度机制，对签约项目落实帮办代办服务，推动项目早开工早投产早见效。"]
+    html = ("<html><head><title>t</title><meta name='author' content='梁溪发布'><meta name='ContentSource' content='某网'>"
+            "</head><body><div id='Article'><h1>无锡梁溪区老厂房腾笼换鸟</h1>" + meta + "<div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) +
+            "<p>新京报记者 王晨</p><p>特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。</p></div></div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert (got["published"], got["source"], got["author"]) == ("2025-10-22T09:18:45+08:00", source, author or "王晨")
+    assert got["body"].split("\n") == paragraphs
+
+
+def test_a_plain_text_copy_in_br_lines_is_counted_and_a_lone_copy_hidden_by_the_stylesheet_is_not():
+    paras = [f"（测试样例文字）第{i}段，黄骅市围绕港口吞吐能力提升开展精准招商，储备在谈项目{i}个。" for i in range(4)]
+    text = "".join(f"<p>{p}</p>" for p in paras)
+    head = "<html><head><title>t</title><style>.mip-article{display:none}</style></head><body>"
+    meta = "<h1>黄骅市临港产业招商再提速</h1><p class='info'>发布时间：2025-11-03</p>"
+    plain = head + meta + f"<div class='txt'>{text}</div><div class='plain'>{'<br>'.join(paras)}</div></body></html>"
+    mip = head + meta + f"<div class='txt'>{text}</div><div class='mip-article'>{text}</div></body></html>"
+    assert parse_page(plain.encode(), URL).records[0]["duplicates_removed"] == 4
+    assert parse_page(mip.encode(), URL).records[0]["duplicates_removed"] == 0

@@ -386,6 +386,14 @@ def copies_elsewhere(root, containers, body_keys: set, excluded: set) -> int:
         key = dedup_key(element_text(p))
         if key:
             by_parent.setdefault(p.getparent(), []).append(key)
+    # a 纯文本 copy written as lines split by <br>, not as paragraphs (never a box around the text itself)
+    around = {up for el in containers for up in el.iterancestors()}
+    for parent in dict.fromkeys(br.getparent() for br in root.iter("br")):
+        if parent is not None and parent not in skip and parent not in around and parent not in by_parent \
+                and parent.find("p") is None:
+            keys = [key for line in block_lines(parent) if (key := dedup_key(line.text))]
+            if len(keys) >= 3:
+                by_parent[parent] = keys
     repeated = 0
     for keys in by_parent.values():
         hits = sum(1 for key in keys if key in body_keys)

@@ -62,16 +62,11 @@ def drop_tree(el) -> None:
     parent.remove(el)
 
 
-#: <meta> names that gov CMSs (TRS, Hanweb), news sites and Open Graph use.
-_META_NAMES = {
-    "description": "description",
-    "contentsource": "source", "article:author": "author",
-}
-
-
 def head_info(root) -> dict:
-    """What the <head> says before it is stripped: title, canonical, description."""
-    info = {"title": "", "canonical": None, "description": None, "source": None, "author": None}
+    """What the <head> says before it is stripped: the title and the canonical URL.
+    (Its <meta> author, source and dates are not read: records carry what
+    the page shows a reader.)"""
+    info = {"title": "", "canonical": None}
     for el in root.iter("title"):
         info["title"] = etree.tostring(el, method="text", encoding=str, with_tail=False)
         break
@@ -80,12 +75,6 @@ def head_info(root) -> dict:
         if "canonical" in rel and el.get("href"):
             info["canonical"] = el.get("href").strip()
             break
-    for el in root.iter("meta"):
-        name = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
-        key = _META_NAMES.get(name)
-        content = el.get("content")
-        if key and content and content.strip() and info[key] is None:
-            info[key] = content.strip()
     return info
 
 
@@ -105,6 +94,19 @@ def _is_hidden(el) -> bool:
 _INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub")
 #: `.jammer{display:none}`: a class the stylesheet hides, as a selector of its own
 _STYLE_HIDDEN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*none", re.I)
+
+
+_BLOCK_PANES = ("div", "section", "article", "ul", "ol", "table", "dl")
+
+
+def _lone_hidden(el, styled: set) -> bool:
+    own = set(el.get("class").split())
+    if styled.isdisjoint(own):
+        return False
+    for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
+        if sibling.tag == el.tag and not own.isdisjoint((sibling.get("class") or "").split()):
+            return False  # one of a row of panes of its make
+    return True
 
 
 def _stylesheet_hidden_classes(root) -> set:
@@ -169,6 +171,10 @@ def strip_invisible(root) -> None:
         # own stylesheet; only inline ones: a block so hidden is usually a tab a click shows
         for el in [el for el in root.iter(*_INLINE_TAGS)
                    if el.get("class") and not styled.isdisjoint(el.get("class").split())]:
+            drop_tree(el)
+        # a block so hidden with no sibling of its class (a hidden MIP/mobile copy of the
+        # text) is not a tab: tabs come as a row of panes of one class
+        for el in [el for el in root.iter(*_BLOCK_PANES) if el.get("class") and _lone_hidden(el, styled)]:
             drop_tree(el)
     # Only the attributes that exist are visited, in C, in document order; a
     # Python loop over every element costs more. (An XPath that tests their

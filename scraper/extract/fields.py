@@ -354,7 +354,8 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     if len(cells) != 2:
         return None
     label = _is_label_cell(cells[0])
-    if not label:
+    if not label or _FIGURE.match(label):
+        # (a bold figure is no label: <strong>15亿元</strong><em>投资总额</em>)
         return _figure_first_pair(cells)
     if _is_label_cell(cells[1]) is not None or not _label_ok(label):
         return None
@@ -363,6 +364,7 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
 
 
 _FIGURE = re.compile(r"^[≥≤><约近超逾]?\s*\d")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]")
 
 
 def _without_leading_icons(cells: list) -> list:
@@ -382,6 +384,10 @@ def _figure_first_pair(cells) -> tuple[str, str | None] | None:
     if not figure or not _FIGURE.match(figure) or not text or text.endswith(("：", ":")):
         return None
     label = _is_label_cell(cells[1])
+    if not label and len(text) <= 8 and _CELL_LABEL.match(text) and not any(ch.isdigit() for ch in text) \
+            and not _YEAR_FIRST.match(figure):
+        # a short word under a figure names it, whatever its markup (a date over an event is a timeline)
+        label = clean_label(text)
     if not label or not _label_ok(label):
         return None
     return label, figure

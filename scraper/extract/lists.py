@@ -161,13 +161,16 @@ def without_badges(el, text: str) -> str:
         badge = element_text(last)
         # 重点园区<span>Featured Parks</span>
         english = last.tag in _BADGE_TAGS and _LATIN_ONLY.match(badge) and _HAN.search(text[: -len(badge)])
-        short = (badge in BADGE_WORDS or (last.tag in _BADGE_TAGS and len(badge) <= 2)) \
+        # <h1>…项目<span class="tag-zd">重点项目</span></h1>: a word in an element its class calls a badge
+        marked = last.tag in _BADGE_TAGS and len(badge) <= 6 and _BADGE_CLASS.search(last.get("class") or "")
+        short = (badge in BADGE_WORDS or (last.tag in _BADGE_TAGS and len(badge) <= 2) or marked) \
             and len(text) - len(badge) >= _MIN_TITLE
         if badge and (short or english) and text.endswith(badge):
             text = text[: -len(badge)].rstrip()
     return text
 
 
+_BADGE_CLASS = re.compile(r"(?:^|[\s_-])(?:tag|badge|label|flag|mark|level|lv|jb|icon)(?:$|[\s_-])", re.I)
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,:;()\- ]{3,}$")
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
 

@@ -44,9 +44,13 @@ _SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, '
 _AUTHOR_MARKED = etree.XPath(".//*[contains(@class, 'author')]")
 _AUTHOR_CLASS = re.compile(r"(?:^|\s)author(?:$|\s)")
 #: the class token alone (a `resource-list` or `source-link` box is something else)
-_SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s)", re.I)
+_SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s|_[A-Za-z0-9]{4,8}(?:$|\s))", re.I)
+_SOURCE_WORD = re.compile(r"^(?:来源|来自|稿源)\s*[:：]?\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
+#: A policy document's metadata labels: three of them make a box its own.
+_DOCUMENT_LABELS = frozenset({"索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "主题分类", "信息分类",
+                              "有效性", "公开方式", "公开范围"})
 #: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
 _NOT_FACTS = META_LABELS | {"联系人", "联系单位", "联系地址", "地址", "邮编", "网址", "联系方式", "传真"}
 _EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
@@ -196,12 +200,11 @@ def _title_like(value: str | None, seen: dict) -> bool:
 
 # ---------------------------------------------------------------- helpers
 
-def _bare_name(el, longest: int) -> bool:
+def _bare_name(el, text: str, longest: int) -> bool:
     """A name alone, as a class-marked source or author shows it: no label,
     no date, no list of parts."""
     if any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in el.iterdescendants()):
         return False
-    text = element_text(el)
     return 2 <= len(text) <= longest and not any(ch in text for ch in "：:/|｜ ") and not any(ch.isdigit() for ch in text)
 
 
@@ -373,6 +376,12 @@ def _entry_forms(root) -> list:
                    if el.tag != "input" or (el.get("type") or "").lower() in _ENTRY_INPUTS) >= 3]
 
 
+#: A reporter's credit line without a label's colon: the outlet, 记者 and the
+#: first name (others may follow), or 文｜ with an outlet before the name.
+_BYLINE = re.compile(
+    r"^[（(]?[\u4e00-\u9fa5]{0,8}?记者\s*[｜|]?\s*(?P<name>[\u4e00-\u9fa5]{2,4})"
+    r"(?:(?:[、\s\u3000]+(?:[\u4e00-\u9fa5]{0,6}(?:记者|编辑|通讯员|实习生|校对|摄影|审核)\s*[｜|]?\s*)?[\u4e00-\u9fa5]{2,4})*)[）)]?$"
+    r"|^文\s*[｜|/]\s*(?:[\u4e00-\u9fa5]{2,6}\s+)?(?P<name2>[\u4e00-\u9fa5]{2,4})$")
 _TITLED = etree.XPath(".//*[@title and not(self::a) and not(self::img)]")
 def _in_meta_list(el) -> bool:
     """An item of a list that is the page's meta line (<ul class="meta"><li>2025-11-19
@@ -509,7 +518,7 @@ class _Page:
         self.field_elements: set = set()
         self.block_labels: set = set()  # labels read from fact tables and lists, not from lines of text
         self.meta_lines: set = set()
-        self.shown_region = self.meta_scope = None
+        self.shown_region = self.meta_scope = self.byline = None
         scope = self._scope()
         if scope is None:
             return fields, tags, dates
@@ -527,9 +536,16 @@ class _Page:
         outer = scope.getparent()
         before = [(stats.index[outer] + 1, stats.index[scope])] if outer is not None and outer.tag not in ("body", "html") else []
         near = stats.cover([scope], before)
+        beside = stats.cover([outer]) if before else None
         for el in self.field_blocks:
-            if el in near:
+            pairs = None
+            if el not in near and beside is not None and el in beside:
+                # a 信息公开 box beside the text (after it in the markup): a document's own metadata
                 pairs = block_fields(el)
+                if sum(1 for label, _ in pairs if label in _DOCUMENT_LABELS) < 3:
+                    continue
+            if el in near or pairs:
+                pairs = pairs or block_fields(el)
                 add(pairs)
                 self.block_labels.update(label for label, _ in pairs)
                 self.field_elements.add(el)
@@ -567,6 +583,8 @@ class _Page:
                 self.meta_lines.add(line.text)
                 continue
             inside_body = owner in in_body
+            if self.byline is None and len(line.text) <= 40 and (said := _BYLINE.match(line.text)):
+                self.byline = said.group("name") or said.group("name2")  # 新京报记者 王晨, 每经记者｜王敏, 文｜财新 王力
             if inside_body and not is_metadata_line(line.text):
                 continue
             for text, el in _segments(line):
@@ -618,8 +636,9 @@ class _Page:
         for el in _SOURCE_MARKED(scope):
             if el in in_body or not _SOURCE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
                 continue
-            if _bare_name(el, 20):
-                return element_text(el)
+            text = _SOURCE_WORD.sub("", element_text(el), count=1)  # 来自 <a>湖北日报</a>
+            if _bare_name(el, text, 20):
+                return text
         return None
 
     def _author_by_class(self, scope) -> str | None:
@@ -631,7 +650,7 @@ class _Page:
         start, end = self.stats.index[self.title_el], self.stats.index[self.containers[0]]
         for el in _AUTHOR_MARKED(scope):
             if start < self.stats.index.get(el, -1) < end and _AUTHOR_CLASS.search(el.get("class") or "") \
-                    and _bare_name(el, 12):
+                    and _bare_name(el, element_text(el), 12):
                 return element_text(el)
         return None
 
@@ -746,12 +765,12 @@ class _Page:
                                             excluded)
             record["duplicates_removed"] = removed
             scope, in_body = self.meta_scope or (None, None)
+            # what the page shows: a <meta name="author"> no reader sees (often the site or
+            # account name) is not the author, as a <meta> date is not the date
             record["source"] = _placeholder(_first(self.fields, SOURCE_LABELS)
-                                            or (scope is not None and self._source_by_class(scope, in_body))
-                                            or self.head["source"])
+                                            or (scope is not None and self._source_by_class(scope, in_body)) or None)
             record["author"] = _placeholder(_first(self.fields, AUTHOR_LABELS)
-                                            or (scope is not None and self._author_by_class(scope))
-                                            or self.head["author"])
+                                            or (scope is not None and self._author_by_class(scope)) or self.byline)
             return record
         record["list"] = None
         # a detail page's block titles (<h3>园区概况</h3>, 项目简介) label the
