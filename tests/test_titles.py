@@ -166,3 +166,19 @@ def test_a_plain_text_copy_in_br_lines_is_counted_and_a_lone_copy_hidden_by_the_
     mip = head + meta + f"<div class='txt'>{text}</div><div class='mip-article'>{text}</div></body></html>"
     assert parse_page(plain.encode(), URL).records[0]["duplicates_removed"] == 4
     assert parse_page(mip.encode(), URL).records[0]["duplicates_removed"] == 0
+
+
+def test_a_generic_title_and_a_site_name_heading_leave_the_headline_above_the_text():
+    html = ("<html><head><title>规范性文件详情-某某省行政规范性文件库</title></head><body>"
+            "<div class='head'><img src='/logo.png' alt='某某省行政规范性文件库'><h2 class='sitename'>行政规范性文件库</h2></div>"
+            "<table><tr><td>制定机关：</td><td>某某区人民政府办公室</td><td>文号：</td><td>某政办发〔2025〕22号</td></tr>"
+            "<tr><td>成文日期：</td><td>2025-09-20</td><td>发布日期：</td><td>2025-09-26</td></tr></table>"
+            "<div class='doc-h'>某某区人民政府办公室关于印发《某某区招商引资优惠政策实施办法》的通知</div>"
+            "<div class='text'><p>（测试样例文字）各镇人民政府，区直各部门：现将办法印发给你们，请认真贯彻执行。</p>"
+            "<p>（测试样例文字）第一条 为进一步优化营商环境，加大招商引资力度，结合本区实际，制定本办法。</p>"
+            "<p>（测试样例文字）第二条 本办法适用于在本区新注册登记并依法纳税的企业和项目。</p>"
+            "<p>（测试样例文字）某某区人民政府办公室</p></div><div class='foot'>主办单位：某某区人民政府办公室</div>"
+            "</body></html>")
+    got = parse_page(html.encode(), "https://gfxwj.example.gov.cn/gfxwj/detail.html?id=88123").records[0]
+    assert (got["type"], got["title"], got["document_name"]) == (
+        "policy", "某某区人民政府办公室关于印发《某某区招商引资优惠政策实施办法》的通知", "某某区招商引资优惠政策实施办法")

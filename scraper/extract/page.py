@@ -38,6 +38,8 @@ RECORD_TYPES = ("article", "project", "policy", "park")
 _ANY_SEPARATOR = re.compile(r"\s*[-|–—_｜]\s*")
 _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))\s*")
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
+_GENERIC_TITLE = re.compile(r"^.{0,7}$|(?:详情|详细|正文|内容|页面|详情页|文章|信息|浏览|查看)$")
+_SITE_NAME = re.compile(r"logo|site-?name|web-?name|site-?title|web-?title", re.I)
 _TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
 _SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, 'source') or contains(@class, 'laiyuan')"
                              " or contains(@class, 'copyfrom')]")
@@ -155,6 +157,8 @@ def find_title(root, head_title: str):
             _title_like(el.get("class"), seen) or _title_like(el.get("id"), seen)
         ):
             continue
+        if _SITE_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue  # <h2 class="sitename">: the site's name, which the <title> also holds
         text = without_badges(el, element_text(el))
         if 4 <= len(text) <= 120:
             candidates.append((el, text))
@@ -185,6 +189,30 @@ def find_title(root, head_title: str):
     if long_ones:
         return max(long_ones, key=lambda c: len(c[1]))
     return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
+
+
+def _headline_above(container):
+    """(element, text) of the line just above the text, when nothing else
+    named the headline (a `<title>` that says only 文件详情): a short block
+    that is no metadata line, no date and no link."""
+    node = container
+    for _ in range(3):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            text = element_text(sibling)
+            if not text:
+                continue
+            if 8 <= len(text) <= 80 and sibling.find(".//a") is None and not text.endswith(("。", "：", ":")) \
+                    and not is_metadata_line(text) and not _mostly_date(text) and not inline_fields(text):
+                return sibling, text
+            if len(text) > 80 or sibling.tag in ("table", "ul", "ol", "dl"):
+                continue  # a metadata table between the headline and the text
+            return None
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            return None
+    return None
 
 
 def _title_like(value: str | None, seen: dict) -> bool:
@@ -463,6 +491,12 @@ class _Page:
         # a body the site profile names is the body: no copy of it elsewhere is looked for
         self.body_chosen_by_profile = bool(chosen)
         self.containers = chosen or find_body_containers(root, self.stats, excluded | set(self.field_blocks))
+        if self.title_el is None and self.containers and _GENERIC_TITLE.search(_ANY_SEPARATOR.split(self.title or "")[0]):
+            # the <title> says only 规范性文件详情: the headline is the line above the text
+            found = _headline_above(self.containers[0])
+            if found is not None:
+                self.title_el, self.title = found
+                excluded.add(self.title_el)
         self.fields, self.tags, self.meta_dates = self._fields(excluded)
         published_raw = _first(self.fields, PUBLISHED_LABELS)
         published = parse_date(published_raw) if published_raw else None
