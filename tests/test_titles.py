@@ -182,3 +182,10 @@ def test_a_generic_title_and_a_site_name_heading_leave_the_headline_above_the_te
     got = parse_page(html.encode(), "https://gfxwj.example.gov.cn/gfxwj/detail.html?id=88123").records[0]
     assert (got["type"], got["title"], got["document_name"]) == (
         "policy", "某某区人民政府办公室关于印发《某某区招商引资优惠政策实施办法》的通知", "某某区招商引资优惠政策实施办法")
+
+
+def test_meta_spans_run_together_with_an_emptied_counter_last():
+    got = article("<h1>泉城大学科技园与高新区签署合作协议</h1><p class='arti_metas'><span>来源：科技园综合办公室</span>"
+                  "<span>作者：孙一鸣</span><span>摄影：郑航</span><span>发布时间：2025年10月22日 14:20</span>"
+                  "<span>浏览次数：<script>_showDynClicks('wbnews', 1700123456, 4518)</script></span></p>")
+    assert (got["published"], got["source"], got["author"]) == ("2025-10-22T14:20:00+08:00", "科技园综合办公室", "孙一鸣")

@@ -382,12 +382,13 @@ def _segments(line) -> list[tuple[str, object]]:
     if labelled:
         return labelled
     texts = []
-    for child in owner:
+    children = list(owner)
+    for i, child in enumerate(children):
         if not isinstance(child.tag, str) or child.tag in BLOCK_TAGS or fold(child.tail):
             return [(line.text, owner)]
         text = element_text(child)
-        if text.endswith(("：", ":")):
-            return [(line.text, owner)]
+        if text.endswith(("：", ":")) and i + 1 < len(children):
+            return [(line.text, owner)]  # a label whose value is the next span (the last may be empty: 浏览次数：<script>)
         if text:
             texts.append((text, child))
     whole = "".join(t for t, _ in texts).replace(" ", "") == line.text.replace(" ", "")
