@@ -141,6 +141,39 @@ def test_a_column_with_a_text_and_a_few_links_is_not_a_list():
     assert [(r["type"], r["published"]) for r in got] == [("article", "2025-10-22T08:26:00+08:00")]
 
 
+def test_tabs_over_a_wrapper_of_panes_head_each_pane():
+    got = records("""<div class="tabbox"><ul class="tab-hd"><li class="on">招商项目</li><li>优惠政策</li></ul>
+      <a class="more" href="/xiangmu/">更多</a><div class="tab-bd">
+      <ul class="pane"><li><a href="/xiangmu/301.html">柯城区智能传感器研发生产项目</a><span>2025-11-02</span></li>
+      <li><a href="/xiangmu/302.html">柯城区工业互联网平台建设项目</a><span>2025-10-28</span></li></ul>
+      <ul class="pane hide"><li><a href="/zhengce/401.html">柯城区关于支持数字经济发展的若干意见</a><span>2025-10-20</span></li>
+      <li><a href="/zhengce/402.html">柯城区高层次人才安居保障实施办法</a><span>2025-10-11</span></li></ul></div></div>""")
+    assert [(r["type"], r["list"]) for r in got] == [
+        ("project", "招商项目"), ("project", "招商项目"), ("policy", "优惠政策"), ("policy", "优惠政策")]
+
+
+def test_an_image_heading_beside_a_more_link_and_a_cut_title_after_a_region_prefix():
+    got = records("""<div class="sbox"><div class="hd"><img src="/img/tit_xm.png" alt="开封招商项目">
+      <a href="/xiangmu/" class="more">more</a></div><ul>
+      <li><span>2025-10-21</span><a href="/html/xiangmu/9176.html" title="杞县大蒜精深加工及出口贸易基地项目">[杞县]杞县大蒜精深加工及出口…</a></li>
+      <li><span>2025-10-15</span><a href="/html/xiangmu/9160.html">[尉氏县]尉氏县纺织服装产业园项目</a></li></ul></div>""")
+    assert [(r["list"], r["title"], r["region"]["code"]) for r in got] == [
+        ("开封招商项目", "杞县大蒜精深加工及出口贸易基地项目", "410221"), ("开封招商项目", "尉氏县纺织服装产业园项目", "410223")]
+
+
+def test_a_short_dated_and_credited_news_item_beside_its_boxes_is_an_article():
+    boxes = "".join(f"""<div class="box"><h3>{name}</h3><ul>""" + "".join(
+        f"""<li><a href="/{path}/{i}.html">惠阳区第{i}号{name[-2:]}示例条目名称</a><span>2025-11-0{i}</span></li>"""
+        for i in range(1, 4)) + "</ul></div>" for name, path in (("惠阳招商项目", "xiangmu"), ("惠州优惠政策", "zhengce")))
+    html = ("<html><head><title>惠阳区新能源储能产业项目集中开工</title></head><body><div class='main'>"
+            "<h1>惠阳区新能源储能产业项目集中开工</h1><div class='info'>发布日期：2025-11-19　来源：惠阳区投资促进局　编辑：何志勇</div>"
+            "<div class='content'><p>（测试样例文字）11月18日，惠阳区新能源储能产业项目集中开工，总投资56亿元。</p>"
+            "<p>（测试样例文字）项目涵盖储能电池和系统集成等领域，投产后年产值可达80亿元。</p></div></div>"
+            f"<div class='side'>{boxes}</div></body></html>")
+    page = parse_page(html.encode(), "https://huizhou.example.cn/news/show-88123.html")
+    assert page.kind == "article" and page.records[0]["author"] == "何志勇"
+
+
 _BASES = st.sampled_from([
     "https://invest.example.cn/zc/index.html", "http://a.example.cn/x/y/z.html?p=2#top", "https://b.cn:8443/",
     "http://user@c.cn/list/", "https://d.cn", "file:///tmp/page.html", "http://[::1]:8080/a/b",

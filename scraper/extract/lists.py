@@ -178,8 +178,15 @@ _HAN = re.compile(r"[\u4e00-\u9fa5]")
 def _anchor_title(a) -> str:
     text = without_badges(a, element_text(a))
     title_attr = fold(a.get("title"))
-    if title_attr and (not text or (text.endswith(("...", "…", "..")) and title_attr.startswith(text.rstrip(".…")[:4]))):
+    if not title_attr:
+        return text
+    if not text:
         return title_attr
+    # [杞县]杞县大蒜精深加工及出口… with the whole name in title=: the name, after the same prefix
+    prefix = _TITLE_PREFIX.match(text)
+    core = text[prefix.end():] if prefix else text
+    if core.endswith(("...", "…", "..")) and title_attr.startswith(core.rstrip(".…")[:4]):
+        return (prefix.group(0) if prefix else "") + title_attr
     return text
 
 
@@ -749,8 +756,8 @@ def _heading_text(el) -> str | None:
                 return text
         return None
     # a heading drawn as an image (<div><img alt="黄岩产业园区"><a>更多</a></div>)
-    if not fold("".join(t for t in el.itertext())).strip("更多>»") and tag_of(el) not in ("ul", "ol", "table", "dl") \
-            and all(MORE_RE.match(element_text(a)) for a in el.iter("a")):
+    if tag_of(el) not in ("ul", "ol", "table", "dl") and all(MORE_RE.match(element_text(a)) for a in el.iter("a")) \
+            and not _without_link_texts(el).strip("更多>»"):
         # (a logo is an image inside a link home: never a box's heading)
         alts = [alt for img in el.iter("img") if (alt := fold(img.get("alt")))]
         if len(alts) == 1 and 2 <= len(alts[0]) <= 24:
@@ -825,7 +832,7 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
         while sibling is not None and steps < 3:
             if isinstance(sibling.tag, str):
                 if stats.total.get(sibling, 0) <= _MAX_HEADER_BOX:
-                    text = _strip_tab_title(node, sibling) or _heading_text(sibling)
+                    text = _strip_tab_title(node, sibling, container) or _heading_text(sibling)
                     if text:
                         return text, distance
                 steps += 1
@@ -888,24 +895,44 @@ def _tab_title(container, stats) -> str | None:
     return None
 
 
-def _strip_tab_title(pane, header) -> str | None:
+def _strip_tab_title(pane, header, container=None) -> str | None:
     """Panes of one make under a header holding as many short tabs
     (<div><ul><li>黄岩招商项目</li><li>黄岩优惠政策</li></ul></div><ul class="bd">…<ul class="bd hide">):
-    each pane is headed by its tab, not by the tabs run together."""
+    each pane is headed by its tab, not by the tabs run together. The panes
+    may sit in a wrapper of their own after the tabs (`pane` is then the
+    wrapper, and `container` the list inside one of them)."""
     parent = pane.getparent()
     if parent is None:
         return None
-    own = set((pane.get("class") or "").split())
-    panes = [c for c in parent if c.tag == pane.tag and (set((c.get("class") or "").split()) & own
-                                                         or not (own or c.get("class")))]
-    if len(panes) < 2:
-        return None
+    panes = _panes(pane, parent)
+    if len(panes) < 2 and container is not None and container is not pane:
+        inner = next((child for child in pane if child is container or child in container.iterancestors()), None)
+        if inner is not None:
+            pane, panes = inner, _panes(inner, pane)
+    if len(panes) < 2 or header in panes:
+        return None  # (the pane before this one is no strip of tabs)
     for strip in (header, *header.iter("ul", "ol", "h2", "h3", "h4", "div", "p")):
         tabs = [c for c in strip if isinstance(c.tag, str)]
         if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24
                                            and not MORE_RE.match(element_text(t)) for t in tabs):
             return element_text(tabs[panes.index(pane)])
     return None
+
+
+def _without_link_texts(el) -> str:
+    """The element's text outside its links (a `more` link beside an image heading)."""
+    text = fold("".join(el.itertext()))
+    for a in el.iter("a"):
+        link = element_text(a)
+        if link:
+            text = text.replace(link, "", 1)
+    return text.strip()
+
+
+def _panes(pane, parent) -> list:
+    own = set((pane.get("class") or "").split())
+    return [c for c in parent if c.tag == pane.tag and (set((c.get("class") or "").split()) & own
+                                                        or not (own or c.get("class")))]
 
 
 def _has_element_sibling(el, total: dict) -> bool:

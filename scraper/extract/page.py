@@ -717,8 +717,11 @@ class _Page:
             # a table of facts about one thing of no record type (a 标准厂房 to let), boxes beside it
             by_url = url_kind(self.source_url)
             return by_url if by_url in RECORD_TYPES else "other"
-        if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)):
-            return "listing"  # one long list, or several boxes of them (a home page)
+        if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not (
+                body_chars >= 40 and biggest < 8 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
+            # one long list, or several boxes of them (a home page); a short news item, dated and
+            # credited (来源, 编辑), with its boxes beside it, is an article
+            return "listing"
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
         by_url = url_kind(self.source_url)
