@@ -78,3 +78,15 @@ def test_a_documents_metadata_box_beside_its_text():
     own = got.records[0]
     assert (own["type"], own["published"], own["issuer"], own["document_number"]) == (
         "policy", "2022-03-18", "贵州省商务厅", "黔商发〔2022〕12号")
+
+
+def test_a_policys_points_between_its_paragraphs_and_its_region_of_application():
+    got = page("<h1>瓯海区关于进一步加大招商引资力度的若干政策</h1><div class='meta'><span><label>发布机构：</label>温州市瓯海区人民政府"
+               "</span><span><label>适用地区：</label>浙江-瓯海区</span><span><label>发布日期：</label>2025-09-28</span></div>"
+               "<div class='content'><h3>政策概述</h3><p>（测试样例文字）为进一步扩大有效投资，瓯海区制定本政策。</p>"
+               "<h3>政策要点</h3><ul><li>（测试样例文字）新引进制造业项目按设备投资额的8%给予补助。</li>"
+               "<li>（测试样例文字）设立区域总部的给予一次性落户奖励。</li><li>（测试样例文字）租用标准厂房的前三年给予租金补贴。</li></ul>"
+               "<h3>申报方式</h3><p>（测试样例文字）符合条件的企业可在线申报，审核后兑现奖励。</p></div>",
+               "https://wenzhou.example.cn/zhengce/show-8812.html")
+    own = got.records[0]
+    assert (own["type"], own["region"]["code"], len(own["body"].split("\n"))) == ("policy", "330304", 5)

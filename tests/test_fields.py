@@ -79,6 +79,14 @@ CASES = [
         {},
         id="a timeline: a date over an event is no fact",
     ),
+    pytest.param(
+        "<table><tr><td class='lbl'>项目名称</td><td>年产5万吨生物基材料项目</td></tr>"
+        "<tr><td class='lbl'>2025年计划投资（万元）</td><td>80000</td></tr>"
+        "<tr><td class='lbl'>总投资（亿元）</td><td>12</td></tr></table>"
+        "<div class='tip'>免责提示：本页项目信息由发布方提供，仅供参考。</div>",
+        {"项目名称": "年产5万吨生物基材料项目", "2025年计划投资（万元）": "80000", "总投资（亿元）": "12"},
+        id="a label that opens with its year; a disclaimer is no fact",
+    ),
 ]
 
 

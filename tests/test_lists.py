@@ -174,6 +174,19 @@ def test_a_short_dated_and_credited_news_item_beside_its_boxes_is_an_article():
     assert page.kind == "article" and page.records[0]["author"] == "何志勇"
 
 
+def test_heading_tabs_beside_a_more_link_and_a_bold_count_beside_a_bold_name():
+    got = records("""<div class="tabbox"><div class="hd"><h2 class="cur">贵州优惠政策</h2><h2>政策解读</h2>
+      <a class="more" href="/zhengce/">更多</a></div><div class="bd">
+      <ul class="pane cur"><li><a href="/zhengce/9217.html">贵州省人民政府关于印发《若干措施》的通知</a><span>2025-10-29</span></li>
+      <li><a href="/zhengce/9209.html">贵州省商务厅关于做好外贸企业稳订单工作的通知</a><span>2025-10-23</span></li></ul>
+      <ul class="pane"><li><a href="/zhengce/jiedu/9213.html">《若干措施》政策解读</a><span>2025-10-30</span></li>
+      <li><a href="/zhengce/jiedu/9198.html">贵州省大数据局关于实施意见的解读</a><span>2025-10-12</span></li></ul></div></div>
+      <div class="box"><div class="tit"><span>共收录园区 <b>3,862</b> 个</span><strong>全国产业园区</strong></div><table>
+      <tr><td><a href="/yuanqu/301.html">吴中经济技术开发区</a></td><td>江苏 苏州 吴中</td></tr>
+      <tr><td><a href="/yuanqu/302.html">南通高新区智能制造产业园</a></td><td>南通高新区</td></tr></table></div>""")
+    assert [r["list"] for r in got] == ["贵州优惠政策", "贵州优惠政策", "政策解读", "政策解读", "全国产业园区", "全国产业园区"]
+
+
 _BASES = st.sampled_from([
     "https://invest.example.cn/zc/index.html", "http://a.example.cn/x/y/z.html?p=2#top", "https://b.cn:8443/",
     "http://user@c.cn/list/", "https://d.cn", "file:///tmp/page.html", "http://[::1]:8080/a/b",

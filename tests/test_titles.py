@@ -189,3 +189,9 @@ def test_meta_spans_run_together_with_an_emptied_counter_last():
                   "<span>作者：孙一鸣</span><span>摄影：郑航</span><span>发布时间：2025年10月22日 14:20</span>"
                   "<span>浏览次数：<script>_showDynClicks('wbnews', 1700123456, 4518)</script></span></p>")
     assert (got["published"], got["source"], got["author"]) == ("2025-10-22T14:20:00+08:00", "科技园综合办公室", "孙一鸣")
+
+
+def test_tags_in_a_box_of_labels():
+    got = article("<h1>湘潭经开区智能制造装备产业园再迎新项目</h1><div class='info'>发布时间：2025-11-10</div>"
+                  "<div class='labels'><span class='label'>智能制造</span><span class='label label-blue'>园区招商</span></div>")
+    assert got["tags"] == ["智能制造", "园区招商"]

@@ -269,6 +269,11 @@ def _whole_text_box(best, stats: TextStats, inside):
         node = parent  # a wrapper around the box alone
     count, text = _paragraphs_in(node, stats)
     if count > 1:
+        if node.tag in ("ul", "ol") and stats.density(parent) < 0.3:
+            # the points of a text (政策要点) between its paragraphs: the box around them is the text
+            around, around_text = _paragraphs_in(parent, stats)
+            if around > count and around_text - text >= _MIN_BODY_SCORE:
+                return parent
         return best
     around, around_text = _paragraphs_in(parent, stats)
     # a <td> of <br>-split text is one paragraph holding most of the text: it stays

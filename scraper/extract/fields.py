@@ -21,7 +21,8 @@ from .vocab import (
 META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHOR_LABELS + ISSUER_LABELS + DOCNUM_LABELS
                         + TAG_LABELS) | NON_FIELD_LABELS
 
-_LABEL_CHARS = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
+#: (a label may open with its year: 2024年工业总产值, 2025年计划投资（万元）)
+_LABEL_CHARS = r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
 #: A metadata label glued to the value before it, as `<small>` labels are
 #: (`时间:2025-09-15 10:06来源:…`): known labels only, after a digit.
 _GLUED = "|".join(sorted((re.escape(label) for label in META_LABELS if len(label) >= 2), key=len, reverse=True))
@@ -119,9 +120,9 @@ def _without_trailing_links(shown: str, el) -> str:
     return shown
 
 
-def _label_ok(label: str) -> bool:
+def _label_ok(label: str, longest: int = 10) -> bool:
     # (上一个园区：<a>…</a>: a link to the next page, whatever it is called)
-    return 1 <= len(label) <= 10 and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
+    return 1 <= len(label) <= longest and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
         and not label.startswith(("上一", "下一"))
 
 
@@ -221,7 +222,7 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
             label = _is_label_cell(cells[i])
             if label and _is_label_cell(cells[i + 1]) is None:
                 keep, value = _value(element_text(cells[i + 1]), cells[i + 1], cell=True)
-                if keep and _label_ok(label):
+                if keep and _label_ok(label, 16):  # a label cell may be long: 2025年计划投资（万元）
                     pairs.append((label, value))
                 i += 2
             else:

@@ -763,10 +763,11 @@ def _heading_text(el) -> str | None:
         if len(alts) == 1 and 2 <= len(alts[0]) <= 24:
             return alts[0]
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
+    # (a bold figure, 共找到 <b>36</b> 个, names nothing)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None
-            and not any(tag_of(up) == "a" for up in b.iterancestors())]
-    if len(bold) == 1 and 2 <= len(bold[0]) <= 24 and any(ch.isalpha() for ch in bold[0]):
-        return bold[0]  # (a bold figure, 共找到 <b>36</b> 个, names nothing)
+            and any(ch.isalpha() for ch in text) and not any(tag_of(up) == "a" for up in b.iterancestors())]
+    if len(bold) == 1 and 2 <= len(bold[0]) <= 24:
+        return bold[0]
     if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
         return None
     anchors = list(el.iter("a"))
@@ -912,9 +913,9 @@ def _strip_tab_title(pane, header, container=None) -> str | None:
     if len(panes) < 2 or header in panes:
         return None  # (the pane before this one is no strip of tabs)
     for strip in (header, *header.iter("ul", "ol", "h2", "h3", "h4", "div", "p")):
-        tabs = [c for c in strip if isinstance(c.tag, str)]
-        if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24
-                                           and not MORE_RE.match(element_text(t)) for t in tabs):
+        # (a 更多 link beside the tabs is none of them)
+        tabs = [c for c in strip if isinstance(c.tag, str) and not MORE_RE.match(element_text(c))]
+        if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24 for t in tabs):
             return element_text(tabs[panes.index(pane)])
     return None
 

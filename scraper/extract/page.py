@@ -40,7 +40,7 @@ _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _GENERIC_TITLE = re.compile(r"^.{0,7}$|(?:详情|详细|正文|内容|页面|详情页|文章|信息|浏览|查看)$")
 _SITE_NAME = re.compile(r"logo|site-?name|web-?name|site-?title|web-?title", re.I)
-_TAG_CLASS = re.compile(r"tag|keyword|biaoqian", re.I)
+_TAG_CLASS = re.compile(r"tag|keyword|biaoqian|(?:^|\s)labels(?:$|\s)", re.I)  # (a box of `labels`, not one label)
 _SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, 'source') or contains(@class, 'laiyuan')"
                              " or contains(@class, 'copyfrom')]")
 _AUTHOR_MARKED = etree.XPath(".//*[contains(@class, 'author')]")
@@ -370,13 +370,13 @@ def _segments(line) -> list[tuple[str, object]]:
     `来源：某中心2025-09-18 10:32阅读 --`; each span is a unit of its own
     (unless one holds only a label, `<span>来源：</span><span>某中心</span>`)."""
     owner = line.element
-    if len(line.text) <= 40 and _mostly_date(line.text):
-        return [(line.text, owner)]  # 2025 10/23 09:41:27 drawn as year, day and time spans: one date
     # through a wrapper around the spans (<div><font><span>…</span><span>…</span></font></div>)
     while owner is not None and len(owner) == 1 and not fold(owner.text) and not fold(owner[0].tail) \
             and isinstance(owner[0].tag, str) and owner[0].tag not in BLOCK_TAGS:
         owner = owner[0]
-    if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0:
+    if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0 \
+            or (len(line.text) <= 40 and _mostly_date(line.text)):
+        # (2025 10/23 09:41:27 drawn as year, day and time spans: one date)
         return [(line.text, line.element)]
     labelled = label_element_segments(owner)
     if labelled:
@@ -634,7 +634,7 @@ class _Page:
                         and not CONTACT_LABEL.search(pairs[0][0]):
                     pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
                 if not pairs and not inside_body and self.shown_region is None and len(text) <= 22 \
-                        and (text is not line.text or _in_meta_list(owner)) and _placed(place := text.strip("[]【】")):
+                        and _placed(place := text.strip("[]【】")) and (text is not line.text or _in_meta_list(owner)):
                     # a meta span that is a place and nothing else, shown by an icon, not a label
                     self.shown_region = place
                 if inside_body and pairs:
