@@ -90,3 +90,17 @@ def test_a_policys_points_between_its_paragraphs_and_its_region_of_application()
                "https://wenzhou.example.cn/zhengce/show-8812.html")
     own = got.records[0]
     assert (own["type"], own["region"]["code"], len(own["body"].split("\n"))) == ("policy", "330304", 5)
+
+
+def test_bold_subheads_written_as_paragraphs_of_the_text_stay_and_a_service_number_is_the_sites():
+    got = page("<div class='top'>招商合作热线：400-733-0733 <a href='/login/'>登录</a></div>"
+               "<h1>湖口县金砂湾工业园精细化工新材料项目</h1><ul class='attr'><li>投资总额：25亿元</li><li>合作方式：独资</li>"
+               "<li>项目阶段：前期</li></ul><div class='sec'><h3>项目概况</h3><div class='con'>"
+               "<p><strong>项目背景</strong></p><p>（测试样例文字）园区已建成公用管廊和污水集中处理设施。</p>"
+               "<p><strong>建设内容</strong></p><p>（测试样例文字）项目拟建设电子级化学品生产装置。</p></div></div>"
+               "<div class='foot'>某某招商网 招商合作热线：400-733-0733</div>",
+               "https://jiujiang.example.cn/xiangmu/show-3311.html")
+    own = got.records[0]
+    assert own["type"] == "project" and "招商合作热线" not in own["fields"]
+    assert own["body"].split("\n") == ["项目背景", "（测试样例文字）园区已建成公用管廊和污水集中处理设施。", "建设内容",
+                                       "（测试样例文字）项目拟建设电子级化学品生产装置。"]

@@ -195,3 +195,9 @@ def test_tags_in_a_box_of_labels():
     got = article("<h1>湘潭经开区智能制造装备产业园再迎新项目</h1><div class='info'>发布时间：2025-11-10</div>"
                   "<div class='labels'><span class='label'>智能制造</span><span class='label label-blue'>园区招商</span></div>")
     assert got["tags"] == ["智能制造", "园区招商"]
+
+
+def test_tags_after_a_bold_tag_label_without_a_colon():
+    got = article("<h1>太仓中德合作再结硕果</h1><div class='info'>发布时间：2025-11-13</div>"
+                  "<div class='art-kw'><b>标签</b><span>德资企业</span><span>外资</span><span>中德合作</span></div>")
+    assert got["tags"] == ["德资企业", "外资", "中德合作"]

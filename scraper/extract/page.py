@@ -56,6 +56,8 @@ _DOCUMENT_LABELS = frozenset({"索引号", "发布机构", "发文机关", "文�
 #: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
 _NOT_FACTS = META_LABELS | {"联系人", "联系单位", "联系地址", "地址", "邮编", "网址", "联系方式", "传真"}
 _EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
+#: A national service number (400-733-0733): a company's line, not an item's.
+_SERVICE_NUMBER = re.compile(r"^[48]00[-\s]?\d{3}[-\s]?\d{4}\b")
 _TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
@@ -236,6 +238,14 @@ def _bare_name(el, text: str, longest: int) -> bool:
     return 2 <= len(text) <= longest and not any(ch in text for ch in "：:/|｜ ") and not any(ch.isdigit() for ch in text)
 
 
+def _labelled_chips(owner) -> bool:
+    """<div><b>标签</b><span>德资企业</span><span>外资</span></div>: a tag label in an
+    element of its own, no colon, before the chips."""
+    first = next((child for child in owner if isinstance(child.tag, str)), None)
+    return first is not None and not fold(owner.text) and len(owner) >= 2 \
+        and clean_label(element_text(first)).lower() in TAG_LABELS
+
+
 def _tag_links_only(owner) -> bool:
     """A row of links each to a tag page or marked as a tag (<a class="tag">),
     and nothing else: the article's tags, whatever the row's own class."""
@@ -281,11 +291,23 @@ def _placeholder(value: str | None) -> str | None:
 _BLOCK_TITLE_WORDS = ("简介", "概况", "介绍", "概述", "详情")
 
 
+def _in_text_paragraph(line) -> bool:
+    """A bold line written as a paragraph of the text among others
+    (<p><strong>项目背景</strong></p> between <p>s): the text's own subheading,
+    not the title of the template's box."""
+    el = line.element
+    if el is None or el.tag != "p":
+        return False
+    return any(sibling.tag == "p" for sibling in el.itersiblings()) or \
+        any(sibling.tag == "p" for sibling in el.itersiblings(preceding=True))
+
+
 def _block_title(line, bare: bool = True) -> bool:
     """A detail page's box title: a short heading line, or a short line that
     names a box (项目简介 in a plain <div>), not a numbered heading."""
     text = line.text
-    named = line.heading_tag or line.bold or text.endswith(_BLOCK_TITLE_WORDS) or (bare and _BARE_WORDS.match(text))
+    named = line.heading_tag or text.endswith(_BLOCK_TITLE_WORDS) \
+        or ((line.bold or (bare and _BARE_WORDS.match(text))) and not _in_text_paragraph(line))
     return named and len(text) <= 8 and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
 
 
@@ -609,7 +631,7 @@ class _Page:
                 boxes = [owner] if owner is None or owner.tag != "li" else [owner, owner.getparent()]
                 is_tags = tag_owner[owner] = owner is not None and (any(
                     box is not None and _TAG_CLASS.search((box.get("class") or "") + " " + (box.get("id") or ""))
-                    for box in boxes) or _tag_links_only(owner))
+                    for box in boxes) or _tag_links_only(owner) or _labelled_chips(owner))
             if is_tags:
                 # links, else the tags' own elements (<span class="tag">…</span>), else the text split
                 found = [element_text(a) for a in owner.iter("a")] or \
@@ -633,6 +655,9 @@ class _Page:
                 if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in KNOWN_LABELS \
                         and not CONTACT_LABEL.search(pairs[0][0]):
                     pairs = []  # 政策咨询：[在线咨询] alone on its line: a button row, not a fact
+                if pairs:
+                    # 招商合作热线：400-733-0733 in the top bar or the footer: the site's own line, not the item's
+                    pairs = [(label, value) for label, value in pairs if not (value and _SERVICE_NUMBER.match(value))]
                 if not pairs and not inside_body and self.shown_region is None and len(text) <= 22 \
                         and _placed(place := text.strip("[]【】")) and (text is not line.text or _in_meta_list(owner)):
                     # a meta span that is a place and nothing else, shown by an icon, not a label
