@@ -114,7 +114,7 @@ def test_a_box_named_beside_its_breadcrumb_types_its_list():
 
 def test_an_entry_drawn_as_a_title_row_over_a_row_of_its_facts():
     got = records("""<dl><dt><strong>南阳招商项目</strong></dt><dd><table>
-      <tr><td><a href="/xiangmu/2025/0926/15861.html">镇平县玉雕文化创意产业园项目</a></td></tr>
+      <tr><td>·<a href="/xiangmu/2025/0926/15861.html">镇平县玉雕文化创意产业园项目</a></td></tr>
       <tr><td><span>河南-镇平县</span> <span>2025-09-26</span></td></tr>
       <tr><td><a href="/xiangmu/2025/0924/15850.html">宛城区新能源电池回收利用项目</a></td></tr>
       <tr><td><span>河南-宛城区</span> <span>2025-09-24</span></td></tr></table></dd></dl>""")
@@ -185,6 +185,23 @@ def test_heading_tabs_beside_a_more_link_and_a_bold_count_beside_a_bold_name():
       <tr><td><a href="/yuanqu/301.html">吴中经济技术开发区</a></td><td>江苏 苏州 吴中</td></tr>
       <tr><td><a href="/yuanqu/302.html">南通高新区智能制造产业园</a></td><td>南通高新区</td></tr></table></div>""")
     assert [r["list"] for r in got] == ["贵州优惠政策", "贵州优惠政策", "政策解读", "政策解读", "全国产业园区", "全国产业园区"]
+
+
+def test_a_meta_line_and_a_tag_line_are_no_list_and_a_header_row_with_more_is_no_entry():
+    got = records("""<div class="art"><h1>叙州区动力电池配套产业链招商成效显著 今年新引进项目23个</h1>
+      <div class="tip"><span>2025-11-20 10:05:32</span><span>区域：<a href="/html/quyu/xuzhou/">四川·宜宾·叙州区</a></span></div>
+      <div class="keywords">标签：<a href="/index.php?m=content&amp;c=tag&amp;tag=a">动力电池</a>
+      <a href="/index.php?m=content&amp;c=tag&amp;tag=b">产业链招商</a></div></div>
+      <table class="rbox"><tr><td colspan="2"><span class="more"><a href="/yuanqu/">更多</a></span>延边产业园区</td></tr>
+      <tr><td>·</td><td><a href="/yuanqu/12.html">珲春国际合作示范区</a></td></tr>
+      <tr><td>·</td><td><a href="/yuanqu/9.html">延吉高新技术产业开发区</a></td></tr>
+      <tr><td>·</td><td><a href="/yuanqu/15.html">敦化经济开发区</a></td></tr></table>
+      <div class="side"><div class="box"><h3>园区动态</h3><ul><li><a href="/news/5521.html">泸州高新区新引进医药健康项目4个</a></li>
+      <li><a href="/news/5508.html">合江临港工业园区标准厂房二期竣工</a></li></ul></div>
+      <div class="box"><a href="/ruzhu.html">园区入驻申请</a><a href="/about/contact.html">联系我们</a></div></div>""")
+    assert [(r["type"], r["list"], r["title"]) for r in got] == [
+        ("park", "延边产业园区", "珲春国际合作示范区"), ("park", "延边产业园区", "延吉高新技术产业开发区"),
+        ("park", "延边产业园区", "敦化经济开发区")]
 
 
 _BASES = st.sampled_from([

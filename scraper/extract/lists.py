@@ -18,7 +18,7 @@ from .policy import document_number
 from .regions import address_region, parse_region
 from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
 from .vocab import (
-    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
+    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
@@ -291,7 +291,15 @@ def read_item(el, base_url: str) -> ListItem | None:
     after_address = False
     fact_kind = None
     own = _text_chunks(el, set(best_anchors))
-    if not own and not side_parts:
+    if any(_links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
+            element_text(h) and not any(a in best_anchors for a in (*h.iter("a"), *h.iterancestors("a")))
+            for h in el.iter("h2", "h3", "h4")):
+        return None  # a box with a heading and a list of links of its own (园区动态 over its links) is no entry
+    if _PLACE_PATH.search(best_title) and _is_region(best_title):
+        return None  # 区域：<a>四川·宜宾·叙州区</a> in a meta line: a place, not an entry
+    if own and own[0].rstrip("：: ").lower() in TAG_LABELS:
+        return None  # 标签：<a>…</a> <a>…</a>: the text's tags
+    if not side_parts and not any(ch.isalnum() for chunk in own for ch in chunk):  # (a bullet · is no text)
         side_parts = _info_row(el)
     for chunk in _split_bars(side_parts + own):
         if fact_kind is None:
@@ -349,6 +357,14 @@ def _info_row(el) -> list[str]:
     return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
 
 
+def _links_at_least(el, n: int) -> bool:
+    for count, _ in enumerate(el.iter("a"), 1):
+        if count >= n:
+            return True
+    return False
+
+
+_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
 
@@ -534,7 +550,8 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
             # its heading is looked for (the costliest step)
             if sum(1 for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url)) < 2:
                 continue
-            first = next(child for child, ok in zip(children, possible) if ok)
+            # (a header row with only its 更多 link is no entry: the heading is looked for above the first entry)
+            first = next(child for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url))
             heading, distance = find_heading(container, first, stats)
             if distance > 1 or (kind_from_heading(heading) not in _RECORD_KINDS
                                 and _links_kind([c for c, ok in zip(children, possible) if ok], base_url) is None):
