@@ -201,3 +201,10 @@ def test_tags_after_a_bold_tag_label_without_a_colon():
     got = article("<h1>太仓中德合作再结硕果</h1><div class='info'>发布时间：2025-11-13</div>"
                   "<div class='art-kw'><b>标签</b><span>德资企业</span><span>外资</span><span>中德合作</span></div>")
     assert got["tags"] == ["德资企业", "外资", "中德合作"]
+
+
+def test_a_label_glued_to_the_toolbar_before_it():
+    got = article("<h1>晋江市鞋服产业数字化转型项目路演活动举行</h1><div class='info'><span class='f_r'><a href='javascript:Print();'>打印</a>"
+                  " | <a href='javascript:window.close();'>关闭</a></span>所属地区：泉州-晋江市&nbsp;&nbsp;发布日期：2025-11-14"
+                  "&nbsp;&nbsp;编辑：许文彬</div>")
+    assert (got["region"] and got["region"]["code"], got["published"], got["author"]) == ("350582", "2025-11-14", "许文彬")

@@ -48,8 +48,16 @@ _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天](?=..)")
 
 
 def clean_label(label: str) -> str:
-    """`来 源：` -> `来源`; a weekday before it is the end of a date (`2025年9月3日 星期三 来源：`)."""
-    return _WEEKDAY.sub("", _SPACES.sub("", label).rstrip("：:"))
+    """`来 源：` -> `来源`; a weekday before it is the end of a date (`2025年9月3日 星期三 来源：`),
+    and a tool's word before it the end of a toolbar (`打印 | 关闭所属地区：`)."""
+    label = _WEEKDAY.sub("", _SPACES.sub("", label).rstrip("：:"))
+    tool = _TOOL_WORDS.match(label)
+    if tool and tool.end() < len(label) and label[tool.end():] in META_LABELS:
+        return label[tool.end():]
+    return label
+
+
+_TOOL_WORDS = re.compile(r"^(?:打印|关闭|收藏|分享|返回|纠错|加入收藏|关闭窗口|打印本页)+")
 
 
 def _is_cta(text: str) -> bool:
