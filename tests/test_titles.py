@@ -208,3 +208,16 @@ def test_a_label_glued_to_the_toolbar_before_it():
                   " | <a href='javascript:window.close();'>关闭</a></span>所属地区：泉州-晋江市&nbsp;&nbsp;发布日期：2025-11-14"
                   "&nbsp;&nbsp;编辑：许文彬</div>")
     assert (got["region"] and got["region"]["code"], got["published"], got["author"]) == ("350582", "2025-11-14", "许文彬")
+
+
+def test_tags_labelled_as_an_industry_class_and_a_copy_that_repeats_headings_too():
+    paras = [f"（测试样例文字）第{i}段，昌吉市围绕农产品精深加工开展招商推介，签约项目{i}个。" for i in range(6)]
+    text = (f"<p>{paras[0]}</p><h4>一、推介活动成效明显</h4><p>{paras[1]}</p><p>{paras[2]}</p>"
+            f"<h4>二、签约项目结构持续优化</h4><p>{paras[3]}</p><p>{paras[4]}</p><h4>三、全力做好要素保障</h4><p>{paras[5]}</p>")
+    more = f"<h4>二、签约项目结构持续优化</h4><p>{paras[3]}</p><p>{paras[4]}</p><h4>三、全力做好要素保障</h4><p>{paras[5]}</p>"
+    html = ("<html><head><title>t</title></head><body><h1>昌吉市农产品精深加工产业招商推介会举行</h1>"
+            "<div class='info'>日期：2025-11-08　产业分类:<a href='/news/list.asp?tag=a'>农产品加工</a>&nbsp;"
+            f"<a href='/news/list.asp?tag=b'>招商推介</a></div><div class='content' id='article'>{text}</div>"
+            f"<div class='content' id='article_more'>{more}</div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert (got["tags"], got["duplicates_removed"]) == (["农产品加工", "招商推介"], 5)

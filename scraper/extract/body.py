@@ -385,7 +385,7 @@ def copies_elsewhere(root, containers, body_keys: set, excluded: set) -> int:
     for el in (*containers, *excluded):
         skip.update(el.iter())
     by_parent: dict = {}
-    for p in root.iter("p"):
+    for p in root.iter("p", "h2", "h3", "h4", "h5"):  # (a copy repeats the text's headings too)
         if p in skip:
             continue
         key = dedup_key(element_text(p))

@@ -42,6 +42,7 @@ ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "发布单位",
 DOCNUM_LABELS = ("发文字号", "文号", "发文号", "文件编号")
 TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "关键标签", "文章标签", "本文标签", "相关标签", "分类标签", "新闻标签", "所属分类", "文章分类", "分类",
               "相关热词搜索", "热词搜索", "相关热词",  # PHPCMS: the article's keywords, as search links
+              "产业分类",
               "tags", "tag")
 PLACEHOLDER_VALUES = frozenset({"不详", "佚名", "未知", "暂无", "无", "--", "-", "—", "null", "none", "本站"})
 
