@@ -11,6 +11,8 @@ import re
 
 from lxml import etree
 
+from .text import links_at_least
+
 # Plain etree elements: lxml.html's element-class lookup costs more than
 # the parse itself on a typical page.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
@@ -125,7 +127,7 @@ def _tab_pane(el, own: set) -> bool:
     not hidden markup."""
     if not own:
         return False
-    links = _links_at_least(el, 2)
+    links = links_at_least(el, 2)
     for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
         if sibling.tag == el.tag:
             theirs = set((sibling.get("class") or "").lower().split())
@@ -140,12 +142,6 @@ def _other_text(el, sibling) -> bool:
     theirs = "".join(etree.tostring(sibling, method="text", encoding=str).split())[:30]
     return bool(mine) and bool(theirs) and mine != theirs
 
-
-def _links_at_least(el, n: int) -> bool:
-    for count, _ in enumerate(el.iter("a"), 1):
-        if count >= n:
-            return True
-    return False
 
 
 #: Every attribute that can hide an element, each with its element.

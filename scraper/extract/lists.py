@@ -16,7 +16,7 @@ from lxml import etree
 from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
-from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, tag_of
+from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
 from .vocab import (
     AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
@@ -291,7 +291,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     after_address = False
     fact_kind = None
     own = _text_chunks(el, set(best_anchors))
-    if any(_links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
+    if any(links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
             element_text(h) and not any(a in best_anchors for a in (*h.iter("a"), *h.iterancestors("a")))
             for h in el.iter("h2", "h3", "h4")):
         return None  # a box with a heading and a list of links of its own (园区动态 over its links) is no entry
@@ -356,12 +356,6 @@ def _info_row(el) -> list[str]:
     chunks = _text_chunks(row, set())
     return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
 
-
-def _links_at_least(el, n: int) -> bool:
-    for count, _ in enumerate(el.iter("a"), 1):
-        if count >= n:
-            return True
-    return False
 
 
 _PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/][\u4e00-\u9fa5]")

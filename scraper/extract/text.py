@@ -74,6 +74,14 @@ def element_text(el) -> str:
     return fold(raw_text(el))
 
 
+def links_at_least(el, n: int) -> bool:
+    """Whether `el` holds `n` links, without counting all of a long list."""
+    for count, _ in enumerate(el.iter("a"), 1):
+        if count >= n:
+            return True
+    return False
+
+
 def _data_row(tr) -> bool:
     """A row of short cells (a figures table pasted from Word wraps each
     cell's text in a <p>): read as one line. A layout row, whose cell holds
