@@ -20,6 +20,7 @@ XUHUI = ("上海市", "上海市", "徐汇区", "310104")
 CASES = [
     # (input, expected)
     ("南昌市新建区", region("南昌市新建区", "江西省", "南昌市", "新建区", "360112")),  # its full name still is
+    ("海沧台商投资区", region("海沧台商投资区", "福建省", "厦门市", None, "350200")),  # a zone named after its district
     ("深圳市光明区", region("深圳市光明区", "广东省", "深圳市", "光明区", "440311")),
     ("上海-徐汇区", region("上海-徐汇区", *XUHUI)),
     ("上海市-徐汇区", region("上海市-徐汇区", *XUHUI)),

@@ -221,3 +221,14 @@ def test_tags_labelled_as_an_industry_class_and_a_copy_that_repeats_headings_too
             f"<div class='content' id='article_more'>{more}</div></body></html>")
     got = parse_page(html.encode(), URL).records[0]
     assert (got["tags"], got["duplicates_removed"]) == (["农产品加工", "招商推介"], 5)
+
+
+def test_a_headline_longer_than_the_title_keeps_and_a_logo_h1_and_unlabelled_date_and_place_spans():
+    html = ("<html><head><title>如皋市氢能产业招商推介会在上海举行_招商资讯_南通招商网</title></head><body>"
+            "<div class='top'><h1><a href='/'>南通招商网</a></h1></div><div class='art'>"
+            "<h2>如皋市氢能产业招商推介会在上海举行 签约项目7个</h2>"
+            "<div class='meta'><span class='date'>2025/11/05</span><span class='region'><i class='icon'></i>南通 · 如皋市</span>"
+            "<span class='views'><i class='icon'></i>2318</span></div>" + BODY + "</div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert (got["title"], got["published"], got["region"] and got["region"]["code"]) == (
+        "如皋市氢能产业招商推介会在上海举行 签约项目7个", "2025-11-05", "320682")

@@ -358,7 +358,7 @@ def _info_row(el) -> list[str]:
 
 
 
-_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/][\u4e00-\u9fa5]")
+_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/\s][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
 

@@ -165,16 +165,23 @@ def find_title(root, head_title: str):
         if 4 <= len(text) <= 120:
             candidates.append((el, text))
     best, best_key = None, None
+    first_part = _TITLE_SPLIT.split(head_title, maxsplit=1)[0]
     for el, text in candidates:
         pos = head_title.find(text)
         if pos < 0:
-            continue
+            # the headline may say more than the <title> keeps (…项目 总投资31.5亿元)
+            extra = text[len(first_part):]
+            if len(first_part) < 8 or not text.startswith(first_part) or el.tag not in ("h1", "h2", "h3") \
+                    or len(extra) > 24 or not extra[:1].isspace() or any(c in extra for c in "：:|") \
+                    or _DATE_IN_TEXT.search(extra):
+                continue
+            pos = 0
         key = (pos == 0, len(text))
         if best_key is None or key > best_key:
             best, best_key = (el, text), key
     if best is not None and (best_key[0] or best_key[1] >= 8):
         return best
-    h1s = [(el, t) for el, t in candidates if el.tag == "h1"]
+    h1s = [(el, t) for el, t in candidates if el.tag == "h1" and not _home_link_only(el)]
     if h1s:
         return h1s[0]
     parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
@@ -191,6 +198,13 @@ def find_title(root, head_title: str):
     if long_ones:
         return max(long_ones, key=lambda c: len(c[1]))
     return None, (parts[0] if parts and len(parts[0]) >= 4 else head_title)
+
+
+def _home_link_only(el) -> bool:
+    """<h1><a href="/">济宁招商网</a></h1>: the site's name as a link home, not a headline."""
+    links = [c for c in el if isinstance(c.tag, str)]
+    return len(links) == 1 and links[0].tag == "a" and not fold(el.text) and not fold(links[0].tail) \
+        and (links[0].get("href") or "").strip() in ("/", "./", "../", "index.html", "/index.html", "")
 
 
 def _headline_above(container):
@@ -396,9 +410,12 @@ def _segments(line) -> list[tuple[str, object]]:
     while owner is not None and len(owner) == 1 and not fold(owner.text) and not fold(owner[0].tail) \
             and isinstance(owner[0].tag, str) and owner[0].tag not in BLOCK_TAGS:
         owner = owner[0]
-    if owner is None or len(owner) < 2 or fold(owner.text) or line.text.count("：") + line.text.count(":") == 0 \
+    unlabelled = line.text.count("：") + line.text.count(":") == 0
+    if owner is None or len(owner) < 2 or fold(owner.text) \
+            or (unlabelled and not (len(line.text) <= 80 and _DATE_IN_TEXT.search(line.text))) \
             or (len(line.text) <= 40 and _mostly_date(line.text)):
-        # (2025 10/23 09:41:27 drawn as year, day and time spans: one date)
+        # (a line of labels is split at them, and a line of unlabelled spans only when one is a date:
+        # <span>2025/11/05</span><span>南通 · 如皋市</span>; 2025 10/23 09:41:27 drawn as spans is one date)
         return [(line.text, line.element)]
     labelled = label_element_segments(owner)
     if labelled:
