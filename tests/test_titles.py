@@ -232,3 +232,12 @@ def test_a_headline_longer_than_the_title_keeps_and_a_logo_h1_and_unlabelled_dat
     got = parse_page(html.encode(), URL).records[0]
     assert (got["title"], got["published"], got["region"] and got["region"]["code"]) == (
         "如皋市氢能产业招商推介会在上海举行 签约项目7个", "2025-11-05", "320682")
+
+
+def test_a_date_then_an_unlabelled_place_link_and_labelled_tag_links():
+    got = article("<h2>新会区预制菜及冷链物流产业招商推介会举行</h2><p class='meta'>2025年11月02日 10:05　"
+                  "<a href='/a/quyu/xinhui/'>江门·新会区</a>　来源：新会区投资促进局</p>"
+                  "<div class='hangye'>所属行业：<a href='/index.php?m=content&amp;c=tag&amp;tag=a'>预制菜</a>、"
+                  "<a href='/index.php?m=content&amp;c=tag&amp;tag=b'>冷链物流</a></div>")
+    assert (got["published"], got["region"] and got["region"]["code"], got["source"], got["tags"]) == (
+        "2025-11-02T10:05:00+08:00", "440705", "新会区投资促进局", ["预制菜", "冷链物流"])

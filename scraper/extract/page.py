@@ -49,6 +49,7 @@ _AUTHOR_CLASS = re.compile(r"(?:^|\s)author(?:$|\s)")
 _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s|_[A-Za-z0-9]{4,8}(?:$|\s))", re.I)
 _SOURCE_WORD = re.compile(r"^(?:来源|来自|稿源)\s*[:：]?\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_LEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[：:]")
 _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
 #: A policy document's metadata labels: three of them make a box its own.
 _DOCUMENT_LABELS = frozenset({"索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "主题分类", "信息分类",
@@ -267,7 +268,9 @@ def _tag_links_only(owner) -> bool:
     if not 1 <= len(links) <= 10 or not all(
             _TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links):
         return False
-    return _NON_WORD.sub("", raw_text(owner)) == _NON_WORD.sub("", "".join(raw_text(a) for a in links))
+    # (a label may open the row: 所属行业：<a>纺织印染</a>、<a>时尚产业</a>)
+    return _NON_WORD.sub("", _LEAD_LABEL.sub("", fold(raw_text(owner)), count=1)) \
+        == _NON_WORD.sub("", "".join(raw_text(a) for a in links))
 
 def _lca(a, b):
     ancestors = set(a.iterancestors())
@@ -688,6 +691,12 @@ class _Page:
                 lead = text[: pairs_start(text)]  # (the date before a label whose value was refused, too)
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
                     dates.append(lead)
+                elif len(lead) <= 40 and not inside_body and (start := DATE_RE.match(lead.strip())):
+                    # 2025年11月02日 10:05　<a>江门·新会区</a>　来源：…: the date, then a place without a label
+                    dates.append(start.group(0))
+                    rest = lead.strip()[start.end():].strip()
+                    if rest and self.shown_region is None and len(rest) <= 22 and _placed(rest):
+                        self.shown_region = rest
                 elif pairs:
                     # 来源：央视新闻客户端 | 2025年10月22日 19:32:15, 来源：中国日报网　2025-10-23 10:18:
                     # a date after the space or bar that ends a value
