@@ -357,7 +357,6 @@ def _info_row(el) -> list[str]:
     return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
 
 
-
 _PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/\s][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
@@ -542,11 +541,11 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
                 continue
             # bare entries must link to detail pages: a menu of category links stops here, before
             # its heading is looked for (the costliest step)
-            if sum(1 for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url)) < 2:
+            linking = [child for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url)]
+            if len(linking) < 2:
                 continue
             # (a header row with only its 更多 link is no entry: the heading is looked for above the first entry)
-            first = next(child for child, ok in zip(children, possible) if ok and _links_to_detail(child, base_url))
-            heading, distance = find_heading(container, first, stats)
+            heading, distance = find_heading(container, linking[0], stats)
             if distance > 1 or (kind_from_heading(heading) not in _RECORD_KINDS
                                 and _links_kind([c for c, ok in zip(children, possible) if ok], base_url) is None):
                 continue
@@ -768,7 +767,7 @@ def _heading_text(el) -> str | None:
         return None
     # a heading drawn as an image (<div><img alt="黄岩产业园区"><a>更多</a></div>)
     if tag_of(el) not in ("ul", "ol", "table", "dl") and all(MORE_RE.match(element_text(a)) for a in el.iter("a")) \
-            and not _without_link_texts(el).strip("更多>»"):
+            and not "".join(_text_chunks(el, set(el.iter("a")))).strip("更多>» "):
         # (a logo is an image inside a link home: never a box's heading)
         alts = [alt for img in el.iter("img") if (alt := fold(img.get("alt")))]
         if len(alts) == 1 and 2 <= len(alts[0]) <= 24:
@@ -929,16 +928,6 @@ def _strip_tab_title(pane, header, container=None) -> str | None:
         if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24 for t in tabs):
             return element_text(tabs[panes.index(pane)])
     return None
-
-
-def _without_link_texts(el) -> str:
-    """The element's text outside its links (a `more` link beside an image heading)."""
-    text = fold("".join(el.itertext()))
-    for a in el.iter("a"):
-        link = element_text(a)
-        if link:
-            text = text.replace(link, "", 1)
-    return text.strip()
 
 
 def _panes(pane, parent) -> list:

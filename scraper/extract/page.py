@@ -272,6 +272,7 @@ def _tag_links_only(owner) -> bool:
     return _NON_WORD.sub("", _LEAD_LABEL.sub("", fold(raw_text(owner)), count=1)) \
         == _NON_WORD.sub("", "".join(raw_text(a) for a in links))
 
+
 def _lca(a, b):
     ancestors = set(a.iterancestors())
     ancestors.add(a)
@@ -454,6 +455,8 @@ _BYLINE = re.compile(
     r"(?:(?:[、\s\u3000]+(?:[\u4e00-\u9fa5]{0,6}(?:记者|编辑|通讯员|实习生|校对|摄影|审核)\s*[｜|]?\s*)?[\u4e00-\u9fa5]{2,4})*)[）)]?$"
     r"|^文\s*[｜|/]\s*(?:[\u4e00-\u9fa5]{2,6}\s+)?(?P<name2>[\u4e00-\u9fa5]{2,4})$")
 _TITLED = etree.XPath(".//*[@title and not(self::a) and not(self::img)]")
+
+
 def _in_meta_list(el) -> bool:
     """An item of a list that is the page's meta line (<ul class="meta"><li>2025-11-19
     11:26</li><li>[自贡高新区]</li><li>来源: …</li>)."""
@@ -691,6 +694,8 @@ class _Page:
                 lead = text[: pairs_start(text)]  # (the date before a label whose value was refused, too)
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
                     dates.append(lead)
+                    if inside_body and len(line.text) <= 120:
+                        self.meta_lines.add(line.text)
                 elif len(lead) <= 40 and not inside_body and (start := DATE_RE.match(lead.strip())):
                     # 2025年11月02日 10:05　<a>江门·新会区</a>　来源：…: the date, then a place without a label
                     dates.append(start.group(0))
@@ -702,8 +707,6 @@ class _Page:
                     # a date after the space or bar that ends a value
                     dates.extend(m.group(0) for m in DATE_RE.finditer(text)
                                  if m.start() and (text[m.start() - 1].isspace() or text[m.start() - 1] in "|｜"))
-                    if inside_body and len(line.text) <= 120:
-                        self.meta_lines.add(line.text)
         for el in _TITLED(scope):
             # <span title="来源"><i class="icon-laiyuan"></i>某中心</span>: the label is the tooltip
             label = clean_label(el.get("title") or "")
