@@ -101,3 +101,10 @@ def test_a_table_of_data_rows_is_not_one_items_facts():
             "<tr><td>呼和浩特市</td><td>投资促进局</td><td>0471-0000001</td></tr>"
             "<tr><td>包头市</td><td>投资促进中心</td><td>0472-0000002</td></tr></table>")
     assert _fields(html) == {}
+
+
+def test_a_colon_in_a_cell_of_its_own_between_label_and_value():
+    got = _fields("<table><tr><td class='l'>所在区域</td><td class='c'>：</td><td class='r'>锦州经济技术开发区</td></tr>"
+                  "<tr><td class='l'>园区级别</td><td class='c'>：</td><td class='r'>省级</td></tr>"
+                  "<tr><td class='l'>规划面积</td><td class='c'>：</td><td class='r'>8.6平方公里</td></tr></table>")
+    assert got == {"所在区域": "锦州经济技术开发区", "园区级别": "省级", "规划面积": "8.6平方公里"}

@@ -229,3 +229,42 @@ def test_join_url_resolves_as_urljoin_does(base, href):
     except ValueError:
         expected = None
     assert join_url(base, href) == expected
+
+
+def test_an_issuer_span_after_its_label_a_dash_for_none_a_level_badge_and_a_date_after_the_number():
+    got = records("""<div><h2>长治优惠政策</h2><ul>
+      <li><a href="/zc/4517.html"><em class="lv">区县</em>潞州区关于加快发展现代服务业的实施意见</a>
+        <div>发文机关：<span>长治市潞州区人民政府</span>　文号：<span>潞政发[2025]7号</span></div>
+        <p>文号：潞政发[2025]7号　2025-10-06</p></li>
+      <li><a href="/zc/4503.html"><em class="lv">市级</em>屯留区关于支持设施农业发展的通知</a>
+        <div>发文机关：<span>—</span>　文号：<span>—</span></div><p>2025-09-19</p></li></ul></div>""")
+    assert [(r["title"], r["issuer"], r["document_number"], r["published"]) for r in got] == [
+        ("潞州区关于加快发展现代服务业的实施意见", "长治市潞州区人民政府", "潞政发[2025]7号", "2025-10-06"),
+        ("屯留区关于支持设施农业发展的通知", "屯留区", None, "2025-09-19"),
+    ]
+
+
+def test_a_result_count_is_no_heading_and_a_place_after_a_card_link_is_its_region():
+    cards = "".join(f"""<article class="park"><a href="/yuanqu/33{i}.html"><img src="/y/{i}.jpg" alt="x"></a>
+      <h2><a href="/yuanqu/33{i}.html">{name}</a></h2><ul><li><label>区域</label>重庆 / {district}</li></ul></article>"""
+                    for i, (name, district) in enumerate([("永川高新区凤凰湖产业园", "永川区"), ("江津区德感工业园", "江津区"),
+                                                          ("垫江县桂溪工业园", "垫江县")]))
+    got = records(f"""<main><h1>重庆产业园区</h1><p class="found">共找到 <b>63</b> 个园区</p>
+      <div class="park-list">{cards}</div></main>
+      <div><h3>安顺产业园区</h3><div class="r-yq">
+      <a class="yq-card" href="/yuanqu/301.html"><img src="/y/301.jpg" alt="安顺高新区"><strong>安顺高新技术产业开发区</strong></a><p>贵州·安顺</p>
+      <a class="yq-card" href="/yuanqu/296.html"><img src="/y/296.jpg" alt="平坝"><strong>平坝夏云工业园区</strong></a><p>贵州·安顺·平坝区</p>
+      <a class="yq-card" href="/yuanqu/290.html"><img src="/y/290.jpg" alt="普定"><strong>普定县产业园区</strong></a><p>贵州·安顺·普定县</p>
+      </div></div>""")
+    assert [(r["list"], r["region"] and r["region"]["code"]) for r in got] == [
+        ("重庆产业园区", "500118"), ("重庆产业园区", "500116"), ("重庆产业园区", "500231"),
+        ("安顺产业园区", "520400"), ("安顺产业园区", "520403"), ("安顺产业园区", "520422"),
+    ]
+
+
+def test_a_card_named_after_its_zone_keeps_its_name_without_its_level():
+    got = records("""<div><h2>重点园区</h2><div class="yq">""" + "".join(
+        f'<a href="/yq/{i}.html"><img src="/i/{i}.jpg" alt="{name}"><p class="n">{name}</p><p class="lv">{level}</p></a>'
+        for i, (name, level) in enumerate([("阿克苏经济技术开发区", "国家级"), ("阿克苏纺织工业城", "省级"),
+                                           ("拜城产业园区", "省级")])) + "</div></div>")
+    assert [r["title"] for r in got] == ["阿克苏经济技术开发区", "阿克苏纺织工业城", "拜城产业园区"]

@@ -145,3 +145,15 @@ def test_address_region_is_cut_where_the_street_starts(address, raw, code):
 ])
 def test_address_without_a_leading_place_gives_none(address):
     assert address_region(address) is None
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # a provincial new area whose name starts like 柳州's 三江侗族自治县
+    ("三江新区", region("三江新区", "四川省", "宜宾市", None, "511500")),
+    # a path written with single guillemets
+    ("湖南›岳阳›汨罗市", region("湖南›岳阳›汨罗市", "湖南省", "岳阳市", "汨罗市", "430681")),
+    # a 科技城 named after its district is a zone: the city's code
+    ("三亚-崖州湾科技城", region("三亚-崖州湾科技城", "海南省", "三亚市", None, "460200")),
+])
+def test_new_areas_guillemet_paths_and_science_cities(raw, expected):
+    assert parse_region(raw) == expected

@@ -241,3 +241,41 @@ def test_a_date_then_an_unlabelled_place_link_and_labelled_tag_links():
                   "<a href='/index.php?m=content&amp;c=tag&amp;tag=b'>冷链物流</a></div>")
     assert (got["published"], got["region"] and got["region"]["code"], got["source"], got["tags"]) == (
         "2025-11-02T10:05:00+08:00", "440705", "新会区投资促进局", ["预制菜", "冷链物流"])
+
+
+def test_a_meta_line_in_the_texts_own_box_with_a_place_between_the_date_and_the_labels():
+    html = ("<html><head><title>t</title></head><body><div class='art'><h1>南安石材产业数字化改造项目落地</h1>"
+            "<div class='sub'><time>2025-11-24 10:12:45</time> · <a href='/quyu/nanan/'>福建·泉州·南安市</a>"
+            " · 来源：泉州晚报 · 编辑：黄丽</div>"
+            "<p>（测试样例文字）近日，南安市石材产业数字化改造项目正式落地，首批10家龙头企业参与建设。</p>"
+            "<p>（测试样例文字）参与项目的企业将引进智能桥切机、数控异型加工中心等设备，生产效率预计提升三成。</p>"
+            "<p>（测试样例文字）南安市将对改造项目给予设备补助和贷款贴息，并组建专班跟踪服务。</p>"
+            "<div class='tools'>【<a href='javascript:print()'>打印</a>】【<a href='javascript:close()'>关闭</a>】"
+            "【<a href='#'>顶部</a>】 扫一扫在手机打开当前页</div></div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert (got["published"], got["region"] and got["region"]["raw"], got["region"] and got["region"]["code"],
+            got["source"], got["author"]) == ("2025-11-24T10:12:45+08:00", "福建·泉州·南安市", "350583", "泉州晚报", "黄丽")
+    assert got["body"].startswith("（测试样例文字）近日") and got["body"].endswith("跟踪服务。")
+
+
+def test_a_place_link_followed_by_font_size_links_and_a_place_span_among_labelled_spans():
+    got = article("<h1>温岭泵与电机产业链招商推介会在沪举行</h1><p class='info'>2025年11月20日 14:05　来源：温岭市经信局　"
+                  "地区：<a href='/quyu/wenling/'>台州 温岭市</a>　<a href='javascript:;'>大</a> <a href='javascript:;'>中</a> "
+                  "<a href='javascript:;'>小</a></p>")
+    assert (got["region"] and got["region"]["code"], got["source"]) == ("331081", "温岭市经信局")
+    got = article("<h1>北流日用陶瓷产业集群加速成势</h1><div class='art-meta'><span class='time'>2025-11-20 16:05:32</span>"
+                  "<span class='area'><a href='/quyu/beiliu/'>玉林·北流市</a></span><span class='src'>来源：北流市融媒体中心</span>"
+                  "<span class='au'>作者：韦晓岚</span></div>")
+    assert (got["published"], got["region"] and got["region"]["code"], got["author"]) == (
+        "2025-11-20T16:05:32+08:00", "450981", "韦晓岚")
+
+
+@pytest.mark.parametrize("tag_html, tags", [
+    ("<div class='chips'><span>动力电池</span><span>新能源</span></div>", ["动力电池", "新能源"]),  # chips, no links
+    ("<div class='hy'>所属行业：<a href='/hangye/nongye/'>现代农业</a> <a href='/hangye/zhongye/'>种业</a></div>",
+     ["现代农业", "种业"]),  # industry links: the text's categories
+    ("<div class='keys'>TAG标签：<a href='/tag/qipei/'>汽配</a><a href='/tag/shicai/'>石材</a></div>", ["汽配", "石材"]),
+])
+def test_tags_as_chips_industry_links_and_a_bilingual_label(tag_html, tags):
+    got = article("<h1>某区动力电池配套产业园再迎新项目</h1><p class='info'>发布时间：2025-11-28　来源：某区投资促进局</p>" + tag_html)
+    assert got["tags"] == tags

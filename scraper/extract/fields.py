@@ -38,8 +38,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
 _TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
-#: `来源: <a>大河报</a> <a>举报</a>`: the page's tools after a value are not part of it.
-_TOOLS_AFTER = re.compile(r"(?:\s+(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*)+$")
+#: `来源: <a>大河报</a> <a>举报</a>`, `地区：<a>台州 温岭市</a> <a>大</a> <a>中</a> <a>小</a>`: the page's tools after a value are not part of it.
+_TOOLS_AFTER = re.compile(r"(?:\s+(?:(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*"
+                          r"|(?:字号\s*[:：]?\s*)?大\s*中\s*小))+$")  # (大 中 小: the font-size links)
 _DATE_AFTER = re.compile(r"\s+(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 _COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
 
@@ -182,6 +183,12 @@ def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]
     return pairs
 
 
+def _row_cells(row) -> list:
+    """A row's cells, but for one holding only the colon between a label and its value
+    (<td>所在区域</td><td>：</td><td>…</td>)."""
+    return [c for c in row if tag_of(c) in ("td", "th") and element_text(c) not in ("：", ":")]
+
+
 def _column_pairs(table) -> list[tuple[str, str | None]]:
     """Each row's cells in label, value order, one pair or several (a
     group header spanning rows, making the count odd, sits before them)."""
@@ -190,7 +197,7 @@ def _column_pairs(table) -> list[tuple[str, str | None]]:
     for n, row in enumerate(_OWN_ROWS(table)):
         if n == 8 and not any(label in KNOWN_LABELS for label, _ in pairs):
             return []  # a table of data, not of facts: stop reading it
-        cells = [c for c in row if tag_of(c) in ("td", "th")]
+        cells = _row_cells(row)
         if len(cells) % 2:
             cells = cells[1:]
         for i in range(0, len(cells) - 1, 2):
@@ -214,7 +221,7 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
             break
         if row is under_header:
             continue
-        cells = [c for c in row if tag_of(c) in ("td", "th")]
+        cells = _row_cells(row)
         header = _header_row_pairs(cells, rows, n)
         if header:
             pairs.extend(header)
@@ -325,9 +332,17 @@ def is_metadata_line(text: str) -> bool:
     if len(text) > 120:
         return False
     text = colon_bracket_labels(text)
-    text = _LEADING_DATE.sub("", text, count=1).lstrip("（(【[ ")  # （责任编辑：周敏）
+    undated = _LEADING_DATE.sub("", text, count=1)
+    dated = len(undated) < len(text)
+    text = undated.lstrip("（(【[ ")  # （责任编辑：周敏）
+    if dated:
+        # 2025-11-24 10:12:45 · 福建·泉州·南安市 · 来源：…: a place without a label may follow the date
+        text = _PLACE_AFTER_DATE.sub("", text.lstrip("·|｜ \u3000"), count=1)
     match = _INLINE_LABEL.match(text)
     return bool(match) and clean_label(match.group(1)) in META_LABELS
+
+
+_PLACE_AFTER_DATE = re.compile(r"^[^\s，。,；;：:！？、]{2,16}[\s\u3000]*[·|｜]?[\s\u3000]+(?=[\u4e00-\u9fa5]{2,6}\s*[：:])")
 
 
 def pairs_start(text: str) -> int:

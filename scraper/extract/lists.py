@@ -18,7 +18,8 @@ from .policy import document_number
 from .regions import address_region, parse_region
 from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
 from .vocab import (
-    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
+    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, TAG_LABELS, TYPE_KEYWORDS,
+    TYPE_LABELS, URL_KEYWORDS,
 )
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
@@ -256,10 +257,13 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title, side_parts = card
     if el.tag == "tr":
         side_parts = side_parts + _spanned_cells(el)
-    if el.tag == "dt":  # <dt><a>标题</a></dt><dd>2025-10-16</dd>: the dd says it beside the title
-        dd = el.getnext()
-        if dd is not None and dd.tag == "dd" and dd.find(".//a") is None:
-            side_parts = side_parts + _text_chunks(dd, set())
+    if el.tag in ("dt", "a"):
+        # <dt><a>标题</a></dt><dd>2025-10-16</dd>, <a class="card">…</a><p>贵州·安顺</p>: the element
+        # after the title's says it beside the title
+        after = el.getnext()
+        if after is not None and (after.tag == "dd" if el.tag == "dt" else after.tag in _BESIDE_LINK) \
+                and after.find(".//a") is None:
+            side_parts = side_parts + _text_chunks(after, set())
     if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) \
             or best_title.startswith(_PREV_NEXT):  # <a>上一个园区：…</a>: the label inside the link
         return None
@@ -301,7 +305,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         return None  # 标签：<a>…</a> <a>…</a>: the text's tags
     if not side_parts and not any(ch.isalnum() for chunk in own for ch in chunk):  # (a bullet · is no text)
         side_parts = _info_row(el)
-    for chunk in _split_bars(side_parts + own):
+    for chunk in _label_with_value(_split_bars(side_parts + own)):
         if fact_kind is None:
             fact_kind = _LABEL_KINDS.get(_LABEL_HEAD.split(chunk, maxsplit=1)[0].strip())
         if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):
@@ -323,10 +327,15 @@ def read_item(el, base_url: str) -> ListItem | None:
             continue
         if issuer is None and (said := _ISSUER_LINE.match(chunk)):
             issuer = said.group(1).strip()
+            if issuer in PLACEHOLDER_VALUES:
+                issuer = None  # 发文机关：— shows none: the title may still say it
             continue
         if doc_number is None and ("号" in chunk or "號" in chunk):
             doc_number = document_number(chunk)
             if doc_number:
+                if date_text is None:  # 文号：潍政办发〔2025〕12号　2025-10-30
+                    after = chunk[chunk.find(doc_number) + len(doc_number):] if doc_number in chunk else ""
+                    date_text = next((part for part in after.split() if _DATE_CHUNK.match(part) and parse_date(part)), None)
                 continue
         if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk):
             date_text = chunk
@@ -347,6 +356,23 @@ def read_item(el, base_url: str) -> ListItem | None:
     return item
 
 
+_BESIDE_LINK = frozenset({"p", "span", "div", "em", "i", "small", "time", "font"})
+_ISSUER_ONLY = re.compile(r"^(?:" + "|".join(ISSUER_LABELS) + r")\s*[:：]$")
+
+
+def _label_with_value(chunks: list[str]) -> list[str]:
+    """`发文机关：<span>某局</span>`: an issuer's label and its value, read as one chunk."""
+    if not any(_ISSUER_ONLY.match(c) for c in chunks):
+        return chunks
+    joined: list[str] = []
+    for chunk in chunks:
+        if joined and _ISSUER_ONLY.match(joined[-1]):
+            joined[-1] += chunk
+        else:
+            joined.append(chunk)
+    return joined
+
+
 def _info_row(el) -> list[str]:
     """<tr><td><a>标题</a></td></tr><tr><td>河南-镇平县 2025-09-26</td></tr>: an entry
     drawn as a title row and, under it, a row of its facts without a link."""
@@ -357,7 +383,7 @@ def _info_row(el) -> list[str]:
     return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
 
 
-_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/\s][\u4e00-\u9fa5]")
+_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/\s›>＞»][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
 
@@ -459,7 +485,7 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
     return None
 
 
-_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|产业园|工业园|科技园|新区|保税区|示范区|合作区|试验区|基地)$")
+_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|产业园|工业园|科技园|新区|保税区|示范区|合作区|试验区|基地|工业城|产业城|科技城|科学城|新城)$")
 
 
 def _part_text(el) -> str:
@@ -797,7 +823,8 @@ def _heading_text(el) -> str | None:
             chunks = plain
     text = fold(_join_pieces(chunks))
     if 2 <= len(text) <= 24 and not text.endswith(("：", ":", "…", "...")) and not any(ch.isdigit() for ch in text[-4:]) \
-            and "，" not in text and "。" not in text:  # 数据加载中，请稍候… is a placeholder, not a heading
+            and "，" not in text and "。" not in text and not _COUNTER.match(text):
+        # (数据加载中，请稍候… is a placeholder; 共找到 <b>63</b> 个园区 a count drawn in pieces)
         return text
     return None
 

@@ -40,7 +40,7 @@ _TITLE_SPLIT = re.compile(r"\s*(?:\s[-|–—_]\s|[_|｜]|——|--|-(?=[^-]*$))
 _TITLE_CLASS = re.compile(r"title|tit|headline|bt|biaoti", re.I)
 _GENERIC_TITLE = re.compile(r"^.{0,7}$|(?:详情|详细|正文|内容|页面|详情页|文章|信息|浏览|查看)$")
 _SITE_NAME = re.compile(r"logo|site-?name|web-?name|site-?title|web-?title", re.I)
-_TAG_CLASS = re.compile(r"tag|keyword|biaoqian|(?:^|\s)labels(?:$|\s)", re.I)  # (a box of `labels`, not one label)
+_TAG_CLASS = re.compile(r"tag|keyword|biaoqian|(?:^|\s)labels(?:$|\s)|(?:^|[\s_-])chips?(?:$|[\s_-])", re.I)  # (a box of `labels`, not one label)
 _SOURCE_MARKED = etree.XPath(".//*[contains(@class, 'source') or contains(@id, 'source') or contains(@class, 'laiyuan')"
                              " or contains(@class, 'copyfrom')]")
 _AUTHOR_MARKED = etree.XPath(".//*[contains(@class, 'author')]")
@@ -50,6 +50,7 @@ _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|laiyuan|copyfrom)(?:$|\s|_[A-
 _SOURCE_WORD = re.compile(r"^(?:来源|来自|稿源)\s*[:：]?\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _LEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[：:]")
+_CATEGORY_LEAD = re.compile(r"^(?:所属)?(?:行业|产业)(?:分类|类别)?\s*[：:]")
 _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
 #: A policy document's metadata labels: three of them make a box its own.
 _DOCUMENT_LABELS = frozenset({"索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "主题分类", "信息分类",
@@ -265,8 +266,11 @@ def _tag_links_only(owner) -> bool:
     """A row of links each to a tag page or marked as a tag (<a class="tag">),
     and nothing else: the article's tags, whatever the row's own class."""
     links = [a for a in owner.iter("a")]
-    if not 1 <= len(links) <= 10 or not all(
-            _TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links):
+    if not 1 <= len(links) <= 10:
+        return False
+    if not all(_TAG_CLASS.search(a.get("class") or "") or _TAG_URL.search(a.get("href") or "") for a in links) \
+            and not _CATEGORY_LEAD.match(fold(raw_text(owner))):
+        # (a row of industry links, 所属行业：<a>现代农业</a> <a>种业</a>, is the text's categories too)
         return False
     # (a label may open the row: 所属行业：<a>纺织印染</a>、<a>时尚产业</a>)
     return _NON_WORD.sub("", _LEAD_LABEL.sub("", fold(raw_text(owner)), count=1)) \
@@ -632,11 +636,16 @@ class _Page:
                 if not tags:  # a 标签 pair among the facts, or a 标签 row of a fact table
                     tags = [t for label, value in pairs if value and label.lower() in TAG_LABELS
                             for t in _tags_in(el, value)] or _tags_in_block(el)
-                if el.tag not in ("table", "dl"):  # an unlabelled date among the facts (<span>2025-09-15</span>)
+                if el.tag not in ("table", "dl"):
+                    # an unlabelled date among the facts (<span>2025-09-15</span>), or place (<span><a>玉林·北流市</a></span>)
                     for child in el:
                         text = element_text(child) if isinstance(child.tag, str) else ""
-                        if text and len(text) <= 40 and pairs_start(text) == len(text) and parse_date(text):
+                        if not text or len(text) > 40 or pairs_start(text) < len(text):
+                            continue
+                        if parse_date(text):
                             dates.append(text)
+                        elif self.shown_region is None and len(text) <= 22 and _placed(place := text.strip("[]【】")):
+                            self.shown_region = place
 
         for el in scope.iter("time"):
             # what the page shows (2025-10-16) before the machine stamp (datetime="…T08:00")
@@ -665,9 +674,11 @@ class _Page:
             inside_body = owner in in_body
             if self.byline is None and len(line.text) <= 40 and (said := _BYLINE.match(line.text)):
                 self.byline = said.group("name") or said.group("name2")  # 新京报记者 王晨, 每经记者｜王敏, 文｜财新 王力
-            if inside_body and not is_metadata_line(line.text):
-                continue
-            for text, el in _segments(line):
+            segments = _segments(line)
+            if inside_body and not is_metadata_line(line.text) and not (
+                    len(segments) >= 2 and _mostly_date(segments[0][0]) and any(is_metadata_line(t) for t, _ in segments)):
+                continue  # (spans drawn together: <span>2025-11-20 16:05</span><span>…</span><span>来源：…</span>)
+            for text, el in segments:
                 text = colon_bracket_labels(text)
                 said = _TAG_LINE.match(text)
                 if said:  # 关键标签：<a>现代物流</a><a>集中签约</a> (links, which a field value may not be)
@@ -681,7 +692,7 @@ class _Page:
                 if pairs:
                     # 招商合作热线：400-733-0733 in the top bar or the footer: the site's own line, not the item's
                     pairs = [(label, value) for label, value in pairs if not (value and _SERVICE_NUMBER.match(value))]
-                if not pairs and not inside_body and self.shown_region is None and len(text) <= 22 \
+                if not pairs and self.shown_region is None and len(text) <= 22 \
                         and _placed(place := text.strip("[]【】")) and (text is not line.text or _in_meta_list(owner)):
                     # a meta span that is a place and nothing else, shown by an icon, not a label
                     self.shown_region = place
@@ -696,10 +707,13 @@ class _Page:
                     dates.append(lead)
                     if inside_body and len(line.text) <= 120:
                         self.meta_lines.add(line.text)
-                elif len(lead) <= 40 and not inside_body and (start := DATE_RE.match(lead.strip())):
+                elif len(lead) <= 40 and (start := DATE_RE.match(lead.strip())):
                     # 2025年11月02日 10:05　<a>江门·新会区</a>　来源：…: the date, then a place without a label
+                    # (in the text's box too: is_metadata_line let that line through)
                     dates.append(start.group(0))
-                    rest = lead.strip()[start.end():].strip()
+                    if inside_body:
+                        self.meta_lines.add(line.text)
+                    rest = lead.strip()[start.end():].strip(" ·|｜\u3000")
                     if rest and self.shown_region is None and len(rest) <= 22 and _placed(rest):
                         self.shown_region = rest
                 elif pairs:

@@ -43,7 +43,7 @@ DOCNUM_LABELS = ("发文字号", "文号", "发文号", "文件编号")
 TAG_LABELS = ("标签", "关键词", "关键字", "主题词", "关键标签", "文章标签", "本文标签", "相关标签", "分类标签", "新闻标签", "所属分类", "文章分类", "分类",
               "相关热词搜索", "热词搜索", "相关热词",  # PHPCMS: the article's keywords, as search links
               "产业分类",
-              "tags", "tag")
+              "tags", "tag", "tag标签")
 PLACEHOLDER_VALUES = frozenset({"不详", "佚名", "未知", "暂无", "无", "--", "-", "—", "null", "none", "本站"})
 
 #: Labels that mark a page as a detail page of one type.
@@ -71,7 +71,7 @@ AD_MARK_RE = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[�
 #: Marks a list shows in its own element at either end of a title: a level,
 #: a status or a highlight, never part of the name.
 BADGE_WORDS = frozenset(
-    """国家级 省级 市级 县级 区级 置顶 推荐 热门 精选 最新 重点 热 新 荐 顶 急 HOT NEW TOP hot new top
+    """国家级 部级 省级 市级 县级 区级 区县 县区 置顶 推荐 热门 精选 最新 重点 热 新 荐 顶 急 HOT NEW TOP hot new top
     在谈 洽谈中 招商中 已签约 已落地 已开工 已投产 签约 推介中""".split()
 )
 
@@ -92,10 +92,13 @@ BOILERPLATE_LINE_RE = re.compile(
     r"|责任编辑|责编|编辑[:：]|来源[:：]|作者[:：]|原标题|转载请注明|本文链接|附件(下载)?[:：]|关键词[:：]|标签[:：]"
     r"|特别声明|特别提醒[:：]|郑重声明|Notice[:：]|【纠错】|图片来源|图源[:：]|摄影[:：]|图片提供[:：]|(校对|审核|审校|监制|排版|美编|终审|初审|复审)[:：]"
     r"|点击.{0,8}(蓝字|关注)|我要举报)"
+    # a toolbar of bracketed tools: 【打印】【关闭】【顶部】
+    r"|^(?:\s*[【\[](?:打印|关闭|顶部|收藏|分享|返回|纠错|打印本页|关闭窗口|返回顶部|加入收藏)[】\]]){2,}"
     # a line that is nothing but a newspaper citation, a credit, a counter or an END mark
     r"|^《\s*[^》]{1,12}\s*》\s*[（(][^（）()]{0,30}版\s*[）)]$"
     r"|^[（(][^（）()]{1,30}(供稿|供图|摄)[）)]$"
     r"|^[-—–_\s]*END[-—–_\s]*$"
+    r"|^[-—–_=\s]*第\s*\d{1,3}\s*页[-—–_=\s]*$"  # —— 第2页 ——: where a paged text's next page began
     # a byline or an editors' line of names alone: 新京报记者 刘雅琪, （总台央视记者 孙佳怡 刘志强）, 编辑 杨海 校对 张彦君
     r"|^[（(]?[\u4e00-\u9fa5]{0,6}(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5]{2,4}(?:[\s、\u3000]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5]{2,4}){0,6}[）)]?$"
     r"|^(?:责任)?编辑\s+[\u4e00-\u9fa5]{2,4}(?:\s+(?:校对|审核|审校|终审|二审|三审|初审|监制)\s+[\u4e00-\u9fa5]{2,4})*$"
