@@ -674,9 +674,10 @@ class _Page:
             inside_body = owner in in_body
             if self.byline is None and len(line.text) <= 40 and (said := _BYLINE.match(line.text)):
                 self.byline = said.group("name") or said.group("name2")  # 新京报记者 王晨, 每经记者｜王敏, 文｜财新 王力
-            segments = _segments(line)
+            segments = _segments(line) if not inside_body or len(line.text) <= 120 else None
             if inside_body and not is_metadata_line(line.text) and not (
-                    len(segments) >= 2 and _mostly_date(segments[0][0]) and any(is_metadata_line(t) for t, _ in segments)):
+                    segments and len(segments) >= 2 and _mostly_date(segments[0][0])
+                    and any(is_metadata_line(t) for t, _ in segments)):
                 continue  # (spans drawn together: <span>2025-11-20 16:05</span><span>…</span><span>来源：…</span>)
             for text, el in segments:
                 text = colon_bracket_labels(text)
