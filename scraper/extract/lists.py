@@ -383,7 +383,7 @@ def _info_row(el) -> list[str]:
     return chunks if sum(len(c) for c in chunks) <= _MAX_ITEM_EXTRA else []
 
 
-_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/\s›>＞»][\u4e00-\u9fa5]")
+_PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/／\s›>＞»〉→][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
 

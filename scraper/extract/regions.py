@@ -59,7 +59,7 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
              "省", "市", "区", "县", "盟", "旗")
 
 _LABEL_RE = re.compile(r"^[^:：\d]{1,8}[:：]")
-_SEPARATORS = " \t-－—–_/|·•、,，>＞»›"
+_SEPARATORS = " \t-－—–_/／\\＼|｜·•・、,，>＞»›〉→"
 _COUNTRY_PREFIX = "中国"
 #: Text that names some administrative or functional area even when the table
 #: does not know it (闸北区, merged away in 2015): kept as raw, not dropped.
