@@ -104,3 +104,32 @@ def test_bold_subheads_written_as_paragraphs_of_the_text_stay_and_a_service_numb
     assert own["type"] == "project" and "招商合作热线" not in own["fields"]
     assert own["body"].split("\n") == ["项目背景", "（测试样例文字）园区已建成公用管廊和污水集中处理设施。", "建设内容",
                                        "（测试样例文字）项目拟建设电子级化学品生产装置。"]
+
+
+def test_a_policys_metadata_as_label_lines_under_breaks_and_a_validity_badge_in_its_headline():
+    got = page("<h1>某区人民政府办公室关于印发《某区促进数字经济发展若干措施》的通知<em class='yx'>现行有效</em></h1>"
+               "<div class='zc-attr'>索&nbsp;引&nbsp;号：DG-2025-00412<br>发文机关：某区人民政府办公室<br>"
+               "发文字号：某政办发〔2025〕23号<br>成文日期：2025年10月28日<br>发布日期：2025年11月03日<br>有&nbsp;效&nbsp;性：有效</div>"
+               "<div class='zc-con'><p>（测试样例文字）各镇人民政府、街道办事处，区政府各部门：</p>"
+               "<p>（测试样例文字）现将《某区促进数字经济发展若干措施》印发给你们，请认真贯彻执行。</p></div>",
+               "https://rizhao.example.cn/zhengce/5521.html")
+    own = got.records[0]
+    assert (own["type"], own["title"], own["published"], own["document_number"]) == (
+        "policy", "某区人民政府办公室关于印发《某区促进数字经济发展若干措施》的通知", "2025-11-03", "某政办发〔2025〕23号")
+    assert own["fields"]["索引号"] == "DG-2025-00412" and own["fields"]["有效性"] == "有效"
+    assert own["body"].startswith("（测试样例文字）各镇人民政府")
+
+
+def test_a_unit_with_a_slash_in_a_label_chips_after_a_label_and_a_starred_tool_after_a_value():
+    got = page("<h1>高要区南岸智造产业园</h1><div class='sub'>来源：某区投资促进中心　<a href='javascript:;'>☆收藏</a>"
+               "　<a href='javascript:print()'>打印</a></div>"
+               "<table><tr><td class='l'>园区级别</td><td>市级</td></tr><tr><td class='l'>所在地区</td><td>肇庆-高要区</td></tr>"
+               "<tr><td class='l'>工业用地价格（万元/亩）</td><td>38</td></tr></table>"
+               "<div class='peitao'>园区配套：<span>员工宿舍</span><span>污水处理厂</span><span>天然气管网</span></div>"
+               "<h3>园区简介</h3><div class='con'><p>（测试样例文字）南岸智造产业园位于西江南岸，是高要区重点打造的制造业承接平台，"
+               "规划形成金属制品、新型建材和智能家电三大产业板块。</p><p>（测试样例文字）园区已引进规模以上工业企业42家，"
+               "2024年实现工业总产值约85亿元。</p><p>（测试样例文字）园区周边有高速公路出入口两处，距西江港区约8公里。</p></div>",
+               "https://zhaoqing.example.cn/yuanqu/418.html")
+    fields = got.records[0]["fields"]
+    assert (fields.get("工业用地价格（万元/亩）"), fields.get("园区配套"), fields.get("来源")) == (
+        "38", "员工宿舍 污水处理厂 天然气管网", "某区投资促进中心")

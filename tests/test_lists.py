@@ -268,3 +268,36 @@ def test_a_card_named_after_its_zone_keeps_its_name_without_its_level():
         for i, (name, level) in enumerate([("阿克苏经济技术开发区", "国家级"), ("阿克苏纺织工业城", "省级"),
                                            ("拜城产业园区", "省级")])) + "</div></div>")
     assert [r["title"] for r in got] == ["阿克苏经济技术开发区", "阿克苏纺织工业城", "拜城产业园区"]
+
+
+def test_entries_drawn_as_one_table_each_with_a_place_path_drawn_with_a_bar():
+    tables = "".join(f"""<table class="xm-tb"><tr><td colspan="4"><a href="/xiangmu/show-{n}.html">{title}</a>
+      <a class="btn" href="/xiangmu/show-{n}.html">查看详情</a></td></tr>
+      <tr><td>所在地区：</td><td><i class="iconfont">&#xe61a;</i>{place}</td><td>发布时间：</td><td>{date}</td></tr></table>"""
+                     for n, title, place, date in [(5931, "宜秀区新能源汽车零部件精密铸造项目", "安庆 | 宜秀区", "2025-11-20"),
+                                                   (5928, "桐城市绿色包装新材料产业园扩建项目", "安庆 | 桐城市", "2025-11-19"),
+                                                   (5922, "怀宁县蓝莓精深加工及冷链仓储项目", "安庆", "2025-11-17")])
+    got = records(f'<div class="catname"><h2>安庆招商项目</h2></div><div class="xm-list">{tables}</div>')
+    assert [(r["type"], r["published"], r["region"] and r["region"]["raw"], r["region"] and r["region"]["code"])
+            for r in got] == [("project", "2025-11-20", "安庆 | 宜秀区", "340811"),
+                              ("project", "2025-11-19", "安庆 | 桐城市", "340881"),
+                              ("project", "2025-11-17", "安庆", "340800")]
+
+
+def test_a_table_list_dated_by_its_publication_column_not_its_signing_one():
+    got = records("""<h2>柳州优惠政策</h2><table><tr><th>序号</th><th>标题</th><th>成文日期</th><th>发布日期</th></tr>
+      <tr><td>1</td><td><a href="/zc/1.shtml">柳州市人民政府关于印发《某办法》的通知</a></td><td>2025-11-10</td><td>2025-11-17</td></tr>
+      <tr><td>2</td><td><a href="/zc/2.shtml">柳南区关于支持螺蛳粉产业集聚发展的意见</a></td><td>2025-11-03</td><td>2025-11-10</td></tr>
+      </table>""")
+    assert [r["published"] for r in got] == ["2025-11-17", "2025-11-10"]
+
+
+def test_a_side_column_hidden_only_on_phones_and_an_english_subtitle_in_a_heading():
+    got = parse_page(("<html><head><title>t</title><style>.side{float:right;width:300px}"
+                      "@media screen and (max-width:768px){.w1200{width:100%}.side{display:none}}</style></head><body>"
+                      "<div class='side'><div class='box'><h2>盘锦招商项目<em>PROJECTS</em></h2><ul>"
+                      "<li><span>11-14</span><a href='/xiangmu/202511/48190.html'>大洼区年产5万吨聚醚多元醇项目</a></li>"
+                      "<li><span>11-10</span><a href='/xiangmu/202511/48177.html'>盘山县稻蟹综合种养精深加工园项目</a></li>"
+                      "</ul></div></div></body></html>").encode(), URL).records
+    assert [(r["title"], r["list"]) for r in got] == [("大洼区年产5万吨聚醚多元醇项目", "盘锦招商项目"),
+                                                     ("盘山县稻蟹综合种养精深加工园项目", "盘锦招商项目")]

@@ -279,3 +279,14 @@ def test_a_place_link_followed_by_font_size_links_and_a_place_span_among_labelle
 def test_tags_as_chips_industry_links_and_a_bilingual_label(tag_html, tags):
     got = article("<h1>某区动力电池配套产业园再迎新项目</h1><p class='info'>发布时间：2025-11-28　来源：某区投资促进局</p>" + tag_html)
     assert got["tags"] == tags
+
+
+@pytest.mark.parametrize("meta, raw, code", [
+    ("<div class='info'>嘉定区 | 2025-11-27 14:05 | 来源：某区投资促进服务中心 | 阅读 326</div>", "嘉定区", "310114"),  # the place, then the date
+    ("<div class='sub-info'>2025年11月20日 10:32　来源：某市融媒体中心　所属区域：<a href='/hubei/'>湖北</a> "
+     "<a href='/xiaogan/'>孝感</a> <a href='/hanchuan/'>汉川市</a></div>", "湖北 孝感 汉川市", "420984"),  # a path of links
+])
+def test_a_place_before_the_date_and_a_place_path_of_spaced_links(meta, raw, code):
+    got = article("<h1>某地智能网联汽车产业专场招商会举行</h1>" + meta)
+    assert (got["region"] and got["region"]["raw"], got["region"] and got["region"]["code"], got["source"]) == (
+        raw, code, "某区投资促进服务中心" if "嘉定" in raw else "某市融媒体中心")

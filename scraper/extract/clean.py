@@ -116,8 +116,14 @@ def _stylesheet_hidden_classes(root) -> set:
     for style in root.iter("style"):
         text = style.text
         if text and "none" in text:
+            if "@media" in text:
+                text = _MEDIA_BLOCK.sub("", text)  # `@media (max-width:768px){.side{display:none}}`: hidden on phones only
             found.update(_STYLE_HIDDEN.findall(text))
     return found
+
+
+#: An @media block with its rules (one level of braces inside).
+_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
 
 
 def _tab_pane(el, own: set) -> bool:

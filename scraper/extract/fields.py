@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from .regions import parse_region
 from .text import BLOCK_TAGS, element_text, fold, tag_of
 from .vocab import (
     AUTHOR_LABELS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, NON_FIELD_LABELS, PUBLISHED_LABELS, REGION_LABELS,
@@ -22,7 +23,7 @@ META_LABELS = frozenset(PUBLISHED_LABELS + REGION_LABELS + SOURCE_LABELS + AUTHO
                         + TAG_LABELS) | NON_FIELD_LABELS
 
 #: (a label may open with its year: 2024年工业总产值, 2025年计划投资（万元）)
-_LABEL_CHARS = r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）]{0,14}?"
+_LABEL_CHARS = r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z\s\u3000()（）/／²㎡]{0,14}?"
 #: A metadata label glued to the value before it, as `<small>` labels are
 #: (`时间:2025-09-15 10:06来源:…`): known labels only, after a digit.
 _GLUED = "|".join(sorted((re.escape(label) for label in META_LABELS if len(label) >= 2), key=len, reverse=True))
@@ -39,7 +40,7 @@ _BAR = re.compile(r"\s*[|｜]\s*")
 _TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
 #: `来源: <a>大河报</a> <a>举报</a>`, `地区：<a>台州 温岭市</a> <a>大</a> <a>中</a> <a>小</a>`: the page's tools after a value are not part of it.
-_TOOLS_AFTER = re.compile(r"(?:\s+(?:(?:我要)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*"
+_TOOLS_AFTER = re.compile(r"(?:\s+[☆★♡♥+＋]?(?:(?:我要|加入)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*"
                           r"|(?:字号\s*[:：]?\s*)?大\s*中\s*小))+$")  # (大 中 小: the font-size links)
 _DATE_AFTER = re.compile(r"\s+(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 _COUNTER_AFTER = re.compile(r"\s+(?:阅读|浏览|点击|访问|人气|阅读量|浏览量|浏览次数|点击数)\s*[:：]?\s*(?:\d+|-+|—+)?\s*次?$")
@@ -92,7 +93,8 @@ def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool =
             # a value cell, or a known label's value, may be one link (所属地区：<a>湖南·株洲·天元区</a>);
             # a filter bar (全部 新材料 电子信息 …) or 附件：<a>…</a> states no fact
             links = sum(1 for a in el.iter("a") if (t := element_text(a)) and t in shown)
-            chain = known and links > 1 and _LINK_CHAIN.match(shown)  # 所属地区：<a>江西</a>-<a>上饶</a>-<a>广丰区</a>
+            # 所属地区：<a>江西</a>-<a>上饶</a>-<a>广丰区</a>, or <a>湖北</a> <a>孝感</a> <a>汉川市</a>
+            chain = known and links > 1 and (_LINK_CHAIN.match(shown) or _place_path(shown, el))
             if not (cell or known) or (links > 1 and not chain) or (not cell and not links):
                 return False, None
         else:
@@ -101,6 +103,8 @@ def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool =
     shown = _TOOLBAR_AFTER.split(shown, maxsplit=1)[0]
     shown = _COUNTER_AFTER.sub("", shown)  # `地区：桂林市临桂区 阅读 --`: a view counter follows
     shown = _DATE_AFTER.split(shown, maxsplit=1)[0]  # `来源：中国日报网　2025-10-23 10:18`: the line's date follows
+    if el is not None and (chips := _chips(el)) and "".join(chips) == shown.replace(" ", ""):
+        shown = " ".join(chips)  # 园区配套：<span>员工宿舍</span><span>污水处理厂</span>: one value of several words
     value = fold(shown.strip("·•,，;；【[ "))
     if value.count("（") < value.count("）") or value.count("(") < value.count(")"):
         value = value.rstrip("）)")  # `（责任编辑：王敏）`: the bracket closes the line, not the value
@@ -116,6 +120,29 @@ def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool =
 #: Links joined by a path separator say one value (江西-上饶-广丰区); joined
 #: by spaces they are a row of choices (全部 新材料 电子信息).
 _LINK_CHAIN = re.compile(r"^[^\s\-·/>—]+(?:\s*[\-·/>—]\s*[^\s\-·/>—]+)+$")
+
+
+_CHIP_TAGS = frozenset({"span", "em", "i", "b", "label", "small", "font"})
+
+
+def _chips(el) -> list[str]:
+    """The words of a label's value drawn as chips with nothing between them
+    (`园区配套：<span>员工宿舍</span><span>污水处理厂</span>`), else []."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) < 2 or not fold(el.text).endswith(("：", ":")) or any(
+            c.tag not in _CHIP_TAGS or len(c) or fold(c.tail) for c in children):
+        return []
+    return [text for c in children if (text := element_text(c))]
+
+
+def _place_path(shown: str, el) -> bool:
+    """Links that spell one place, province down (湖北 孝感 汉川市), not a row of
+    places to choose from (涟水县 盱眙县 金湖县): the last link names the place read."""
+    region = parse_region(shown)
+    if region is None or region["code"] is None:
+        return False
+    last = [text for a in el.iter("a") if (text := element_text(a)) and text in shown][-1]
+    return (region["district"] or region["city"] or "").startswith(last)
 
 
 def _without_trailing_links(shown: str, el) -> str:
@@ -332,7 +359,7 @@ def is_metadata_line(text: str) -> bool:
     if len(text) > 120:
         return False
     text = colon_bracket_labels(text)
-    undated = _LEADING_DATE.sub("", text, count=1)
+    undated = _LEADING_DATE.sub("", _PLACE_BEFORE_DATE.sub("", text, count=1), count=1)  # (嘉定区 | 2025-11-27 | 来源：…)
     dated = len(undated) < len(text)
     text = undated.lstrip("（(【[ ")  # （责任编辑：周敏）
     if dated:
@@ -342,6 +369,7 @@ def is_metadata_line(text: str) -> bool:
     return bool(match) and clean_label(match.group(1)) in META_LABELS
 
 
+_PLACE_BEFORE_DATE = re.compile(r"^[\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15}\s*[|｜/·\s]\s*(?=(?:19|20)\d{2}\s*[-/.年])")
 _PLACE_AFTER_DATE = re.compile(r"^[^\s，。,；;：:！？、]{2,16}[\s\u3000]*[·|｜]?[\s\u3000]+(?=[\u4e00-\u9fa5]{2,6}\s*[：:])")
 
 
@@ -489,11 +517,13 @@ def find_field_blocks(root, excluded: set, stats) -> list:
     blocks = []
     claimed: set = set()
     inside = stats.cover(excluded)  # the facts of a list's entries are not the page's
-    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody", "section"):
+    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody", "section", "p"):
         if el in claimed or el in inside:
             continue
         tag = el.tag
-        if tag == "table":
+        if tag == "p":
+            ok = _br_pair_lines(el)
+        elif tag == "table":
             # a label table holds no tables: one that does is page layout
             ok = el.find(".//table") is None and len(table_fields(el, limit=2)) >= 2
         elif tag == "dl":
@@ -501,11 +531,36 @@ def find_field_blocks(root, excluded: set, stats) -> list:
         else:
             # the same label twice (1. 项目名称：… 2. 项目名称：…) lists several
             # items in a text: not one item's facts
-            ok = len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)
+            ok = (len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)) or _br_pair_lines(el)
         if ok:
             blocks.append(el)
             claimed.update(el.iter())
     return blocks
+
+
+def _br_lines(el) -> list[str]:
+    """The lines of an element's own text parted by <br> (none if a block sits inside)."""
+    if len(el) < 2 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+        return []
+    lines, line = [], [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            lines.append("".join(line))
+            line = []
+        elif isinstance(child.tag, str):
+            line.append(element_text(child))
+        line.append(child.tail or "")
+    lines.append("".join(line))
+    return [text for raw in lines if (text := fold(raw))]
+
+
+def _br_pair_lines(el) -> bool:
+    """Three or more `标签：值` lines parted by <br>, and nothing else (索引号：…<br>发文机关：…<br>)."""
+    lines = _br_lines(el)
+    if len(lines) < 3 or len(lines) > 40:
+        return False
+    labelled = [pairs for text in lines if len(pairs := inline_fields(text)) == 1 and pairs_start(text) == 0]
+    return len(labelled) == len(lines) and sum(1 for pairs in labelled if pairs[0][0] in KNOWN_LABELS) >= 2
 
 
 def _repeats_a_label(el) -> bool:
@@ -553,6 +608,9 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             pairs.extend(found)
     if pairs:
         return pairs
+    lines = _br_lines(el)
+    if len(lines) >= 2:  # 索引号：…<br>发文机关：…<br>
+        return [pair for line in lines for pair in inline_fields(line, el)]
     # labels in their own element with the value after it (`<small>来源:</small>新华社`)
     segments = label_element_segments(el)
     if segments:

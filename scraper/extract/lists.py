@@ -18,11 +18,11 @@ from .policy import document_number
 from .regions import address_region, parse_region
 from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
 from .vocab import (
-    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, TAG_LABELS, TYPE_KEYWORDS,
-    TYPE_LABELS, URL_KEYWORDS,
+    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, PUBLISHED_LABELS, TAG_LABELS,
+    TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a"})
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -422,7 +422,8 @@ def _split_bars(chunks: list[str]) -> list[str]:
     """`行业：文化旅游｜地区：湖南-岳阳楼区`: facts on one line, set apart by bars."""
     if not any("|" in c or "｜" in c for c in chunks):
         return chunks
-    return [part.strip() for c in chunks for part in _BARS.split(c) if part.strip()]
+    # (a place path drawn with bars, 赣州市 | 南康区, is one fact)
+    return [part.strip() for c in chunks for part in ((c,) if _is_region(c) else _BARS.split(c)) if part.strip()]
 
 
 _BARS = re.compile(r"[|｜]")
@@ -644,18 +645,24 @@ def _column_names(container) -> list[str]:
 
 def _read_columns(container, items: list[ListItem]) -> None:
     """What a table list says by column: the issuer under 发布机构 (it beats
-    the text before 关于 in the title)."""
+    the text before 关于 in the title), and the date under 发布日期 when
+    another column holds another date (成文日期)."""
     if container.tag not in ("table", "tbody", "thead"):
         return
     names = _column_names(container)
     issuer_at = next((i for i, name in enumerate(names) if name in ISSUER_LABELS), None)
-    if issuer_at is None:
+    dated_at = next((i for i, name in enumerate(names) if name in PUBLISHED_LABELS), None)
+    if issuer_at is None and dated_at is None:
         return
     for item in items:
         cells = [c for c in item.element if c.tag in ("td", "th")] if item.element is not None else []
-        if len(cells) == len(names) and item.issuer is None:
+        if len(cells) != len(names):
+            continue
+        if issuer_at is not None and item.issuer is None:
             text = element_text(cells[issuer_at]).strip("—-– ")
             item.issuer = text or None
+        if dated_at is not None and (shown := element_text(cells[dated_at])) and parse_date(shown):
+            item.date_text = shown
 
 
 def _between_items_says_prev_next(container) -> bool:
@@ -755,8 +762,9 @@ def _heading_words(h) -> str:
     last = h[-1] if len(h) else None
     if last is not None and isinstance(last.tag, str) and not fold(last.tail):
         counter = element_text(last)
-        if counter and _COUNTER.match(counter) and text.endswith(counter) and len(text) > len(counter):
-            text = text[: -len(counter)].rstrip()
+        if counter and (_COUNTER.match(counter) or (_LATIN_ONLY.match(counter) and _HAN.search(text))) \
+                and text.endswith(counter) and len(text) > len(counter):
+            text = text[: -len(counter)].rstrip()  # (盘锦招商项目<em>PROJECTS</em>: the subtitle)
     if "更多" not in text and "more" not in text.lower():
         return text
     more = {a for a in h.iter("a") if MORE_RE.match(element_text(a))}

@@ -63,6 +63,7 @@ _SERVICE_NUMBER = re.compile(r"^[48]00[-\s]?\d{3}[-\s]?\d{4}\b")
 _TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
+_PLACE_THEN_DATE = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15})\s*[|｜/·\s]\s*(?=(?:19|20)\d{2})")
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
@@ -717,6 +718,14 @@ class _Page:
                     rest = lead.strip()[start.end():].strip(" ·|｜\u3000")
                     if rest and self.shown_region is None and len(rest) <= 22 and _placed(rest):
                         self.shown_region = rest
+                elif len(lead) <= 40 and (first := _PLACE_THEN_DATE.match(lead.strip())) \
+                        and (start := DATE_RE.match(lead.strip()[first.end():])) and _placed(first.group(1)):
+                    # 嘉定区 | 2025-11-27 14:05 | 来源：…: the place, then the date
+                    dates.append(start.group(0))
+                    if inside_body:
+                        self.meta_lines.add(line.text)
+                    if self.shown_region is None:
+                        self.shown_region = first.group(1)
                 elif pairs:
                     # 来源：央视新闻客户端 | 2025年10月22日 19:32:15, 来源：中国日报网　2025-10-23 10:18:
                     # a date after the space or bar that ends a value

@@ -72,7 +72,8 @@ AD_MARK_RE = re.compile(r"^\s*[【\[［(（]\s*(?:推广|广告|赞助|AD)\s*[�
 #: a status or a highlight, never part of the name.
 BADGE_WORDS = frozenset(
     """国家级 部级 省级 市级 县级 区级 区县 县区 置顶 推荐 热门 精选 最新 重点 热 新 荐 顶 急 HOT NEW TOP hot new top
-    在谈 洽谈中 招商中 已签约 已落地 已开工 已投产 签约 推介中""".split()
+    在谈 洽谈中 招商中 已签约 已落地 已开工 已投产 签约 推介中
+    现行有效 有效 失效 已失效 部分失效 废止 已废止 已修订""".split()  # (a policy's validity, shown by its title)
 )
 
 #: Titles of pages about the site itself: never an article.
