@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from scraper.extract import parse_page
@@ -301,3 +302,14 @@ def test_a_side_column_hidden_only_on_phones_and_an_english_subtitle_in_a_headin
                       "</ul></div></div></body></html>").encode(), URL).records
     assert [(r["title"], r["list"]) for r in got] == [("大洼区年产5万吨聚醚多元醇项目", "盘锦招商项目"),
                                                      ("盘山县稻蟹综合种养精深加工园项目", "盘锦招商项目")]
+
+
+@pytest.mark.parametrize("shown_on_desktop", ["d-none d-md-block", "hidden lg:flex"])
+def test_a_side_column_hidden_on_phones_by_a_responsive_class_is_shown(shown_on_desktop):
+    got = records(f"""<div class="{shown_on_desktop}"><h3>盘锦招商项目</h3><ul>
+      <li><span>2025-11-14</span><a href="/xiangmu/202511/48190.html">大洼区年产5万吨聚醚多元醇项目</a></li>
+      <li><span>2025-11-10</span><a href="/xiangmu/202511/48177.html">盘山县稻蟹综合种养精深加工园项目</a></li></ul></div>
+      <div class="d-none"><h3>热门项目</h3><ul>
+      <li><span>2025-11-14</span><a href="/xiangmu/202511/48191.html">隐藏的项目一号不应出现</a></li>
+      <li><span>2025-11-10</span><a href="/xiangmu/202511/48178.html">隐藏的项目二号不应出现</a></li></ul></div>""")
+    assert [r["title"] for r in got] == ["大洼区年产5万吨聚醚多元醇项目", "盘山县稻蟹综合种养精深加工园项目"]

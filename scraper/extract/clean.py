@@ -90,7 +90,12 @@ def _is_hidden(el) -> bool:
     if not cls:
         return False
     tokens = cls.lower().split()
-    return not _HIDDEN_CLASSES.isdisjoint(tokens) and not _tab_pane(el, set(tokens) - _HIDDEN_CLASSES)
+    return not _HIDDEN_CLASSES.isdisjoint(tokens) and not _tab_pane(el, set(tokens) - _HIDDEN_CLASSES) \
+        and not any(_SHOWN_ON_WIDER.match(token) for token in tokens)
+
+
+#: `d-none d-md-block` (Bootstrap), `hidden lg:flex` (Tailwind): hidden on phones, shown on a desktop.
+_SHOWN_ON_WIDER = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|inline|inline-block|inline-flex|grid|table)$")
 
 
 _INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub")
