@@ -313,3 +313,13 @@ def test_a_side_column_hidden_on_phones_by_a_responsive_class_is_shown(shown_on_
       <li><span>2025-11-14</span><a href="/xiangmu/202511/48191.html">隐藏的项目一号不应出现</a></li>
       <li><span>2025-11-10</span><a href="/xiangmu/202511/48178.html">隐藏的项目二号不应出现</a></li></ul></div>""")
     assert [r["title"] for r in got] == ["大洼区年产5万吨聚醚多元醇项目", "盘山县稻蟹综合种养精深加工园项目"]
+
+
+def test_a_side_column_a_mobile_first_stylesheet_shows_on_a_desktop_is_read():
+    got = parse_page(("<html><head><title>t</title><style>.side{display:none}"
+                      "@media (min-width:992px){.side{display:block;float:right}}</style></head><body>"
+                      "<div class='side'><div class='box'><h2>盘锦招商项目</h2><ul>"
+                      "<li><span>11-14</span><a href='/xiangmu/202511/48190.html'>大洼区年产5万吨聚醚多元醇项目</a></li>"
+                      "<li><span>11-10</span><a href='/xiangmu/202511/48177.html'>盘山县稻蟹综合种养精深加工园项目</a></li>"
+                      "</ul></div></div></body></html>").encode(), URL).records
+    assert [r["title"] for r in got] == ["大洼区年产5万吨聚醚多元醇项目", "盘山县稻蟹综合种养精深加工园项目"]

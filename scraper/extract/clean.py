@@ -118,17 +118,24 @@ def _lone_hidden(el, styled: set) -> bool:
 
 def _stylesheet_hidden_classes(root) -> set:
     found: set = set()
+    shown: set = set()
     for style in root.iter("style"):
         text = style.text
         if text and "none" in text:
             if "@media" in text:
-                text = _MEDIA_BLOCK.sub("", text)  # `@media (max-width:768px){.side{display:none}}`: hidden on phones only
+                # `@media (max-width:768px){.side{display:none}}`: hidden on phones only;
+                # `.side{display:none} @media (min-width:768px){.side{display:block}}`: shown on a desktop
+                for block in _MEDIA_BLOCK.finditer(text):
+                    if "min-width" in block.group(1):
+                        shown.update(_STYLE_SHOWN.findall(block.group(2)))
+                text = _MEDIA_BLOCK.sub("", text)
             found.update(_STYLE_HIDDEN.findall(text))
-    return found
+    return found - shown
 
 
-#: An @media block with its rules (one level of braces inside).
-_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
+#: An @media block: its condition and its rules (one level of braces inside).
+_MEDIA_BLOCK = re.compile(r"@media([^{]*)\{((?:[^{}]*\{[^{}]*\})*[^{}]*)\}", re.I)
+_STYLE_SHOWN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*(?:block|flex|grid|inline|table)", re.I)
 
 
 def _tab_pane(el, own: set) -> bool:
