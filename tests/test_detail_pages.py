@@ -133,3 +133,34 @@ def test_a_unit_with_a_slash_in_a_label_chips_after_a_label_and_a_starred_tool_a
     fields = got.records[0]["fields"]
     assert (fields.get("工业用地价格（万元/亩）"), fields.get("园区配套"), fields.get("来源")) == (
         "38", "员工宿舍 污水处理厂 天然气管网", "某区投资促进中心")
+
+
+def test_a_parks_text_over_titled_boxes_fact_rows_in_a_pane_and_a_dial_button():
+    got = page("<h1>鞍山西部装备制造产业园</h1><section class='box park-kv'><h3>园区概况</h3><ul class='kv'>"
+               "<li><span class='l'>所在地区</span><span class='r'>辽宁·鞍山·铁西区</span></li>"
+               "<li><span class='l'>园区级别</span><span class='r'>省级</span></li>"
+               "<li><span class='l'>规划面积</span><span class='r'>8.6平方公里</span></li>"
+               "<li><span class='l'>招商电话</span><span class='r'><a href='tel:4000000000'>一键拨号</a></span></li></ul></section>"
+               "<section class='box park-intro'><h3>园区简介</h3><div class='intro'>"
+               "<p>（测试样例文字）园区位于铁西区西部，依托冶金装备产业基础建设，分为装备制造区、配套服务区和仓储物流区三个功能片区。</p>"
+               "<p>（测试样例文字）园区已建成标准厂房约26万平方米，可根据企业需求提供定制厂房和代建服务。</p></div></section>"
+               "<section class='box park-traffic'><h3>区位交通</h3>"
+               "<p>（测试样例文字）园区距鞍山西站约8公里、距鞍山港物流园约15公里，货运便利。</p></section>",
+               "https://anshan.example.cn/yuanqu/762.html")
+    own = got.records[0]
+    assert own["fields"]["招商电话"] is None and own["region"]["code"] == "210303"
+    assert own["body"].endswith("货运便利。") and "区位交通" not in own["body"]
+
+
+def test_fact_rows_among_a_panes_paragraphs_are_facts_and_tabs_a_script_shows_are_text():
+    got = page("<h2>福山区高端医疗器械产业园招商项目</h2><div class='tab-bd'><div class='pane on'>"
+               "<div class='kv-row'><span class='k'>项目编号</span><span class='v'>YT-FS-2025-067</span></div>"
+               "<div class='kv-row'><span class='k'>项目所在地</span><span class='v'>山东省烟台市福山区</span></div>"
+               "<p>（测试样例文字）项目位于福山区高新技术产业区内，规划建设高端医疗器械研发生产基地，重点引进影像设备企业。</p>"
+               "<p>（测试样例文字）园区已完成“七通一平”，可提供净地和定制厂房两种供地方式，首期可供地约120亩。</p></div>"
+               "<div class='pane' x-show=\"tab==='pt'\" style='display:none'>"
+               "<p>（测试样例文字）区内已集聚医疗器械相关企业30余家，具备注册检验和产品申报等配套服务能力。</p></div></div>",
+               "https://m.yantai.example.cn/xiangmu/2290.html")
+    own = got.records[0]
+    assert (own["fields"].get("项目编号"), own["region"] and own["region"]["code"]) == ("YT-FS-2025-067", "370611")
+    assert own["body"].startswith("（测试样例文字）项目位于") and own["body"].endswith("配套服务能力。")

@@ -108,3 +108,12 @@ def test_a_colon_in_a_cell_of_its_own_between_label_and_value():
                   "<tr><td class='l'>园区级别</td><td class='c'>：</td><td class='r'>省级</td></tr>"
                   "<tr><td class='l'>规划面积</td><td class='c'>：</td><td class='r'>8.6平方公里</td></tr></table>")
     assert got == {"所在区域": "锦州经济技术开发区", "园区级别": "省级", "规划面积": "8.6平方公里"}
+
+
+def test_a_grid_of_unmarked_label_cards_vouched_for_by_known_labels():
+    cards = "".join(f"<div class='rounded p-3'><p class='text-xs'>{k}</p><p class='mt-1'>{v}</p></div>" for k, v in [
+        ("所属地区", "四川-叙州区"), ("园区级别", "省级"), ("规划面积", "12.6平方公里"), ("厂房租金", "8-12元/㎡·月"),
+        ("工业用地价格", "18万元/亩")]) + "<div class='rounded p-3'><p class='text-xs'>招商热线</p><button>获取电话</button></div>"
+    assert _fields(f"<div class='grid'>{cards}</div>") == {
+        "所属地区": "四川-叙州区", "园区级别": "省级", "规划面积": "12.6平方公里", "厂房租金": "8-12元/㎡·月",
+        "工业用地价格": "18万元/亩", "招商热线": None}

@@ -323,3 +323,44 @@ def test_a_side_column_a_mobile_first_stylesheet_shows_on_a_desktop_is_read():
                       "<li><span>11-10</span><a href='/xiangmu/202511/48177.html'>盘山县稻蟹综合种养精深加工园项目</a></li>"
                       "</ul></div></div></body></html>").encode(), URL).records
     assert [r["title"] for r in got] == ["大洼区年产5万吨聚醚多元醇项目", "盘山县稻蟹综合种养精深加工园项目"]
+
+
+def test_cards_named_by_their_heading_or_bold_name_with_a_place_and_a_level_beside_it():
+    got = records("""<div><h2>株洲产业园区</h2><ul>
+      <li><a href="/yuanqu/5608.html"><img src="/y/5608.jpg" alt="x"><div class="info"><h3>天元区中小企业创业园</h3>
+        <p class="loc">株洲·天元区 | 市级</p><p class="hy">主导产业：电子信息</p></div></a></li>
+      <li><a href="/yuanqu/5577.html"><img src="/y/5577.jpg" alt="x"><div class="info"><h3>荷塘区金山科技工业园</h3>
+        <p class="loc">湖南·株洲 | 市级</p><p class="hy">主导产业：硬质合金</p></div></a></li>
+      <li><a href="/yuanqu/5570.html"><img src="/y/5570.jpg" alt="x"><div class="info"><h3>芦淞服饰产业园</h3>
+        <p class="loc">— | 市级</p><p class="hy">主导产业：服饰</p></div></a></li></ul></div>
+      <div><h3>新乡产业园区</h3><div class="yqs">
+      <a class="yq" href="/yuanqu/62.html"><b>长垣经济技术开发区</b><i>新乡 / 长垣市</i></a>
+      <a class="yq" href="/yuanqu/49.html"><b>封丘县产业集聚区</b><i>新乡 / 封丘县</i></a>
+      <a class="yq" href="/ad/go.asp?id=12"><b>标准厂房出租 独门独院 点击了解</b><i>新乡 / 长垣市</i></a></div></div>""")
+    assert [(r["title"], r["region"] and r["region"]["raw"]) for r in got] == [
+        ("天元区中小企业创业园", "株洲·天元区"), ("荷塘区金山科技工业园", "湖南·株洲"), ("芦淞服饰产业园", None),
+        ("长垣经济技术开发区", "新乡 / 长垣市"), ("封丘县产业集聚区", "新乡 / 封丘县")]
+
+
+def test_a_badge_inside_the_heading_a_link_wraps_and_a_filters_bold_label_is_no_heading():
+    got = records("""<table><tr><td><b>政策法规</b> <span>POLICIES</span></td></tr>
+      <tr><td><b>分类：</b><a href="/zcfg/sj/">省级政策</a> | <a href="/zcfg/shi/">市级政策</a></td></tr>
+      <tr><td><ul>
+      <li><a href="/zhengce/detail/6621.html"><h3><i class="top">置顶</i>遵义市人民政府办公室关于印发《某办法》的通知</h3></a>
+        <p><span>遵府办发〔2025〕12号</span><span>2025-11-24</span></p></li>
+      <li><a href="/zhengce/detail/6618.html"><h3>汇川区关于支持数字经济发展的若干措施</h3></a>
+        <p><span>汇府发〔2025〕3号</span><span>2025-11-20</span></p></li></ul></td></tr></table>""")
+    assert [(r["title"], r["issuer"], r["list"]) for r in got] == [
+        ("遵义市人民政府办公室关于印发《某办法》的通知", "遵义市人民政府办公室", "政策法规"),
+        ("汇川区关于支持数字经济发展的若干措施", "汇川区", "政策法规")]
+
+
+def test_a_component_tables_heading_five_wrappers_up():
+    got = records("""<div class="el-card"><div class="el-card__header"><span>宜昌优惠政策</span><span>共 113 条</span></div>
+      <div class="el-card__body"><div class="filter"><span>区域：</span><a href="/zc/">全部</a><a href="/zc/yl/">夷陵区</a></div>
+      <div class="el-table"><div class="hd"><table><thead><tr><th>政策名称</th><th>发布日期</th></tr></thead></table></div>
+      <div class="bd"><table><tbody>
+      <tr><td><a href="/zhengce/2025/1120/8841.html">宜昌市人民政府关于印发《某政策》的通知</a></td><td>2025-11-20</td></tr>
+      <tr><td><a href="/zhengce/2025/1115/8830.html">夷陵区关于支持文旅项目招商引资的意见</a></td><td>2025-11-15</td></tr>
+      </tbody></table></div></div></div></div>""")
+    assert [r["list"] for r in got] == ["宜昌优惠政策", "宜昌优惠政策"]

@@ -100,6 +100,8 @@ NOT_REGIONS = [
     "新建",  # a project's 建设性质 (新建/续建), not Nanchang's 新建区
     "光明",
     "江南",
+    "台安县农产品加工园",  # a park named after its county: a name, not a place below it
+    "湖南·株洲 | 市级",  # a city and a park's level
 ]
 
 

@@ -290,3 +290,37 @@ def test_a_place_before_the_date_and_a_place_path_of_spaced_links(meta, raw, cod
     got = article("<h1>某地智能网联汽车产业专场招商会举行</h1>" + meta)
     assert (got["region"] and got["region"]["raw"], got["region"] and got["region"]["code"], got["source"]) == (
         raw, code, "某区投资促进服务中心" if "嘉定" in raw else "某市融媒体中心")
+
+
+@pytest.mark.parametrize("meta, field, want", [
+    # a date span, then a counter and a share link drawn against it
+    ("<div class='m'><span>发布时间：2025-11-12</span><span><i class='icon-eye'></i>362</span><span>分享</span></div>",
+     "published", "2025-11-12"),
+    # labels by name in elements of their own, no colon drawn
+    ("<div class='info'><label>发布时间</label><span>2025-11-24 15:32:07</span><label>文章来源</label>"
+     "<span>邹城市投资促进中心</span></div>", "source", "邹城市投资促进中心"),
+    ("<p class='meta'>文/刘思远　2025-11-28 14:20　来源：峨眉山市文广旅局</p>", "author", "刘思远"),  # a byline first
+])
+def test_meta_lines_drawn_in_other_ways(meta, field, want):
+    assert article("<h1>某地文旅康养项目招商推介会成功举办</h1>" + meta)[field] == want
+
+
+@pytest.mark.parametrize("tag_html, tags", [
+    ("<div class='topic'>话题：<a href='/topic/a/'>#海上风电#</a><a href='/topic/b/'>#新能源装备#</a></div>", ["海上风电", "新能源装备"]),
+    ("<div class='art_hy'>行业标签：<span>汽摩配件</span> <span>智能制造</span></div>", ["汽摩配件", "智能制造"]),
+    ("<div class='tag'>标签：起重装备、医用耗材</div>", ["起重装备", "医用耗材"]),
+])
+def test_tags_as_topics_industry_labels_and_a_label_in_the_tag_box_text(tag_html, tags):
+    got = article("<h1>某地海上风电装备产业园集中签约三个项目</h1><p class='info'>发布时间：2025-11-26　来源：某市投资促进局</p>"
+                  + tag_html)
+    assert got["tags"] == tags
+
+
+def test_a_follow_us_line_is_no_part_of_the_text():
+    html = ("<html><head><title>t</title></head><body><h1>某地海上风电装备产业园集中签约</h1>"
+            "<p class='info'>发布时间：2025-11-26　来源：某市投资促进局</p><div class='content'>"
+            "<p>（测试样例文字）11月25日，某地海上风电装备产业园举行新能源项目集中签约活动，三个项目现场签约。</p>"
+            "<p>（测试样例文字）项目总投资约46亿元，达产后可形成年产值超百亿元的海上风电装备产业集群。</p>"
+            "<p>扫码关注“某地招商”微信公众号，获取更多投资资讯</p></div></body></html>")
+    got = parse_page(html.encode(), URL).records[0]
+    assert got["body"].endswith("产业集群。")

@@ -18,6 +18,8 @@ _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "b
 _PRUNE_TAGS = frozenset({"ul", "ol", "div", "table", "nav", "p", "dl", "section", "aside", "header", "footer", "tr", "td"})
 _MIN_PARAGRAPH = 5
 _MIN_BODY_SCORE = 20
+#: A box beside the text joins it with a sentence or two of its own, not a subtitle.
+_MIN_SIBLING_SCORE = 30
 
 
 class TextStats:
@@ -197,7 +199,7 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
     if parent is None:
         return [best]
     chosen = []
-    threshold = max(0.2 * best_score, _MIN_BODY_SCORE)
+    threshold = max(0.2 * best_score, _MIN_SIBLING_SCORE)
     for sibling in parent:
         if sibling is best:
             chosen.append(sibling)
@@ -231,21 +233,42 @@ def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float
         return []
     if any(isinstance(c.tag, str) and c is not best and stats.total.get(c, 0) > 40 for c in box):
         return []  # the box holds more than a title beside the text
-    box_key = (box.tag, box.get("class"))
+    box_key = (box.tag, _first_class(box))
     best_key = (best.tag, best.get("class"))
     chosen = []
     for other in parent:
         if other is box:
             chosen.append(best)
             continue
-        if not isinstance(other.tag, str) or (other.tag, other.get("class")) != box_key or other in inside:
+        if not isinstance(other.tag, str) or (other.tag, _first_class(other)) != box_key or other in inside:
             continue
-        for part in other:
-            if isinstance(part.tag, str) and (part.tag, part.get("class")) == best_key and part not in inside:
+        parts = [part for part in other if isinstance(part.tag, str) and (part.tag, part.get("class")) == best_key]
+        need = threshold
+        if not parts and _title_and_paragraphs(other):
+            parts = [other]  # <section class="box"><h3>区位交通</h3><p>…</p></section>: the box is its text
+            need = min(threshold, _MIN_BOX_TEXT)
+        for part in parts:
+            if part not in inside:
                 score = scores.get(part, 0.0) * (1.0 - stats.density(part))
-                if score >= threshold and stats.density(part) < 0.3:
+                if score >= need and stats.density(part) < 0.3:
                     chosen.append(part)
     return chosen if len(chosen) > 1 else []
+
+
+#: A titled box beside the text holding one paragraph of it (区位交通: two sentences).
+_MIN_BOX_TEXT = 40
+
+
+def _title_and_paragraphs(box) -> bool:
+    children = [c for c in box if isinstance(c.tag, str)]
+    return len(children) >= 2 and children[0].tag in ("h2", "h3", "h4", "h5") \
+        and all(c.tag == "p" and c.find(".//a") is None for c in children[1:])
+
+
+def _first_class(el) -> str | None:
+    """`box park-intro` and `box park-traffic` are boxes of one make."""
+    cls = el.get("class")
+    return cls.split()[0] if cls and cls.split() else cls
 
 
 _LATER_COPY_MARGIN = 1.1

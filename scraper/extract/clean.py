@@ -83,7 +83,9 @@ def head_info(root) -> dict:
 def _is_hidden(el) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return True
+        # (<div x-show="tab==='pt'" style="display:none" class="prose">: a tab beside the shown one, when
+        # it says it is a tab; a hidden 'more' copy of the text beside it does not)
+        return not (_says_tab(el) and _tab_pane(el, set((el.get("class") or "").lower().split()) - _HIDDEN_CLASSES))
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     cls = el.get("class")
@@ -149,10 +151,19 @@ def _tab_pane(el, own: set) -> bool:
     for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
         if sibling.tag == el.tag:
             theirs = set((sibling.get("class") or "").lower().split())
-            if theirs & own and _HIDDEN_CLASSES.isdisjoint(theirs):
+            if theirs & own and _HIDDEN_CLASSES.isdisjoint(theirs) and not _HIDDEN_STYLE.search(sibling.get("style") or ""):
                 # a pane of text (园区概况 | 产业定位 | …) too, unless it is the shown one's copy
                 return links or _other_text(el, sibling)
     return False
+
+
+_TAB_WORD = re.compile(r"tab|pane|panel", re.I)
+
+
+def _says_tab(el) -> bool:
+    """A pane a script shows (Alpine x-show, Vue v-show, role=tabpanel) or named a tab."""
+    return el.get("x-show") is not None or el.get("v-show") is not None or el.get("role") == "tabpanel" \
+        or bool(_TAB_WORD.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 def _other_text(el, sibling) -> bool:

@@ -406,6 +406,10 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     if len(cells) != 2:
         return None
     label = _is_label_cell(cells[0])
+    if not label and not fold(child.text):
+        # <div><p class="text-xs">所属地区</p><p>四川-叙州区</p></div>: a label known by name needs no mark
+        text = element_text(cells[0])
+        label = clean_label(text) if text and len(text) <= 10 and clean_label(text) in KNOWN_LABELS else None
     if not label or _FIGURE.match(label):
         # (a bold figure is no label: <strong>15亿元</strong><em>投资总额</em>)
         return _figure_first_pair(cells)
@@ -413,6 +417,17 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
         return None
     keep, value = _value(element_text(cells[1]), cells[1], cell=True)
     return (label, value) if keep else None
+
+
+def marked_pair_row(el) -> tuple[str, str | None] | None:
+    """A fact row among a text's paragraphs (<div class="kv-row"><span class="k">项目编号</span>
+    <span class="v">…</span></div>): two cells, the first marked a label by its class."""
+    if el is None or el.tag not in ("div", "li", "p"):
+        return None
+    cells = [c for c in el if isinstance(c.tag, str)]
+    if len(cells) != 2 or fold(el.text) or not _LABEL_CLASS.search(cells[0].get("class") or ""):
+        return None
+    return _two_cell_pair(el)
 
 
 _FIGURE = re.compile(r"^[≥≤><约近超逾]?\s*\d")
@@ -531,11 +546,37 @@ def find_field_blocks(root, excluded: set, stats) -> list:
         else:
             # the same label twice (1. 项目名称：… 2. 项目名称：…) lists several
             # items in a text: not one item's facts
-            ok = (len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)) or _br_pair_lines(el)
+            ok = (len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)) or _br_pair_lines(el) \
+                or bool(_label_cards(el))
         if ok:
             blocks.append(el)
             claimed.update(el.iter())
     return blocks
+
+
+def _label_cards(el) -> list[tuple[str, str | None]]:
+    """A grid of cards alike, each a short label over its value and no mark on
+    either (<div><p class="text-xs">所属地区</p><p>四川-叙州区</p></div> …): three
+    labels known by name vouch for the rest (厂房租金, 工业用地价格)."""
+    cards = [c for c in el if isinstance(c.tag, str)]
+    if len(cards) < 4 or len({(c.tag, c.get("class")) for c in cards}) != 1:
+        return []
+    pairs, known, shapes = [], 0, set()
+    for card in cards:
+        cells = [c for c in card if isinstance(c.tag, str)]
+        if not 1 <= len(cells) <= 2 or fold(card.text) or len(cells[0]):
+            return []
+        shapes.add((cells[0].tag, cells[0].get("class")))  # (a value may be a button: 获取电话)
+        text = element_text(cells[0])
+        if not text or len(text) > 12 or not _CELL_LABEL.match(text) or len(shapes) > 1:
+            return []
+        label = clean_label(text)
+        known += label in KNOWN_LABELS
+        # (a label alone: its value was a button, 获取电话, which the cleaner removed)
+        keep, value = _value(element_text(cells[1]), cells[1], cell=True) if len(cells) == 2 else (True, None)
+        if keep and _label_ok(label, 12):
+            pairs.append((label, value))
+    return pairs if known >= 3 and sum(1 for _, value in pairs if value) >= 3 else []
 
 
 def _br_lines(el) -> list[str]:
@@ -568,12 +609,19 @@ def _repeats_a_label(el) -> bool:
     return len(set(labels)) < len(labels)
 
 
+_MARK_TAGS = frozenset({"label", "b", "strong", "em", "dt", "span", "i", "small"})
+
+
 def label_element_segments(owner) -> list[tuple[str, object]]:
     """`<small>时间:</small>2025年10月09日 16:45<small>地区:</small>山西 晋中 榆次区<small>来源:</small>…`:
     each label element starts a unit holding the text up to the next one, so a
     value that ends in a digit or a space does not run into the next label."""
     children = [c for c in owner if isinstance(c.tag, str)]
     marks = [c for c in children if not len(c) and (t := fold(c.text)) and t.endswith(("：", ":")) and len(t) <= 9]
+    if not marks:
+        # <label>发布时间</label><span>…</span><label>文章来源</label><span>…</span>: metadata labels
+        # by name in label elements of their own, no colon drawn
+        marks = [c for c in children if c.tag in _MARK_TAGS and not len(c) and clean_label(fold(c.text)) in META_LABELS]
     if len(marks) < 2 or children[0] is not marks[0]:
         return []
     segments: list[tuple[str, object]] = []
@@ -584,7 +632,10 @@ def label_element_segments(owner) -> list[tuple[str, object]]:
             parts = []
         if child not in marks and child.tag in BLOCK_TAGS:
             return []
-        parts.append(element_text(child) + (child.tail or ""))
+        text = element_text(child)
+        if child in marks and not text.endswith(("：", ":")):
+            text += "："
+        parts.append(text + (child.tail or ""))
     if parts:
         segments.append(("".join(parts).strip(), owner))
     return [(fold(text), el) for text, el in segments if fold(text)]
@@ -595,6 +646,9 @@ def block_fields(el) -> list[tuple[str, str | None]]:
         return table_fields(el)
     if el.tag == "dl":
         return dl_fields(el)
+    cards = _label_cards(el)
+    if cards:
+        return cards
     pairs = []
     for child in el:
         if isinstance(child.tag, str):

@@ -147,6 +147,9 @@ def without_badges(el, text: str) -> str:
     two characters at either end is not part of the title. (A highlighted
     keyword, `<em>新能源</em>汽车…`, is.)"""
     children = [c for c in el if isinstance(c.tag, str)]
+    while len(children) == 1 and len(children[0]) and not fold(el.text) and not fold(children[0].tail):
+        el = children[0]  # <a><h3><i>置顶</i>标题</h3></a>: the badge sits in the one block the link wraps
+        children = [c for c in el if isinstance(c.tag, str)]
     if not children:
         return text
     first, last = children[0], children[-1]
@@ -265,8 +268,8 @@ def read_item(el, base_url: str) -> ListItem | None:
                 and after.find(".//a") is None:
             side_parts = side_parts + _text_chunks(after, set())
     if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) \
-            or best_title.startswith(_PREV_NEXT):  # <a>上一个园区：…</a>: the label inside the link
-        return None
+            or best_title.startswith(_PREV_NEXT) or _AD_URL.search(best_url):  # <a>上一个园区：…</a>: the label inside the link
+        return None  # (/ad/go.asp?id=12: an advertisement's click counter)
     date_text = region_text = doc_number = issuer = None
     prefix = _TITLE_PREFIX.match(best_title)
     if prefix and _is_region(prefix.group(1)):
@@ -356,6 +359,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     return item
 
 
+_AD_URL = re.compile(r"/(?:ad|ads|adv|advert|guanggao)/|/(?:ad|adv|click)\.(?:php|asp|aspx|jsp)\b", re.I)
 _BESIDE_LINK = frozenset({"p", "span", "div", "em", "i", "small", "time", "font"})
 _ISSUER_ONLY = re.compile(r"^(?:" + "|".join(ISSUER_LABELS) + r")\s*[:：]$")
 
@@ -386,6 +390,9 @@ def _info_row(el) -> list[str]:
 _PLACE_PATH = re.compile(r"[\u4e00-\u9fa5][·・\-－/／\s›>＞»〉→][\u4e00-\u9fa5]")
 _INFO_ROW_TAGS = frozenset({"tr", "li", "div", "p"})
 _MAX_ROWSPAN_LOOKBACK = 30
+#: How many ancestors up a list's heading is looked for (a component table nests its rows
+#: five deep: tbody, table, body wrapper, table, card body).
+_HEADING_LEVELS = 6
 
 
 def _cell_count(tr) -> int:
@@ -474,6 +481,11 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
             facts = [p for p in parts[1:] if (_DATE_CHUNK.match(p) and parse_date(p)) or _is_region(p)]
             if len(parts) < 2 or not facts:
                 continue
+        heads = [text for c in children if c.tag in HEADING_TAGS and len(text := _part_text(c)) >= _MIN_TITLE]
+        if not heads and children[0].tag in ("b", "strong") and len(text := _part_text(children[0])) >= _MIN_TITLE:
+            heads = [text]  # <a><b>封丘县产业集聚区</b><i>新乡 / 封丘县</i></a>
+        if len(heads) == 1:
+            return heads[0], _side(children, heads[0])  # <h3>天元区中小企业创业园</h3> names the card, place or not
         for part in parts:
             if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
                     and not _is_region(part) and part not in CTA_TEXTS:
@@ -810,8 +822,8 @@ def _heading_text(el) -> str | None:
     # (a bold figure, 共找到 <b>36</b> 个, names nothing)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None
             and any(ch.isalpha() for ch in text) and not any(tag_of(up) == "a" for up in b.iterancestors())]
-    if len(bold) == 1 and 2 <= len(bold[0]) <= 24:
-        return bold[0]
+    if len(bold) == 1 and 2 <= len(bold[0]) <= 24 and not bold[0].endswith(("：", ":")):
+        return bold[0]  # (<b>分类：</b><a>省级政策</a> | …: a filter's label)
     if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
         return None
     anchors = list(el.iter("a"))
@@ -859,7 +871,7 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
     """The heading of the box a list sits in and how far away it was found
     (0: inside the container, before its first item; n: a preceding short
     sibling of the container's n-1th ancestor, not counting wrappers that
-    hold nothing else), looking through up to four ancestors. (None, 99)
+    hold nothing else), looking through up to _HEADING_LEVELS ancestors. (None, 99)
     when there is none."""
     caption = container.find("caption")
     if caption is not None and element_text(caption):
@@ -872,7 +884,7 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
             if text:
                 return text, 0
     node, distance = container, 1
-    for _ in range(4):
+    for _ in range(_HEADING_LEVELS):
         sibling = node.getprevious()
         steps = 0
         while sibling is not None and steps < 3:

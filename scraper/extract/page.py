@@ -20,7 +20,7 @@ from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
     CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
-    inline_fields, is_metadata_line, label_element_segments, pairs_start,
+    inline_fields, is_metadata_line, label_element_segments, marked_pair_row, pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
@@ -63,6 +63,7 @@ _SERVICE_NUMBER = re.compile(r"^[48]00[-\s]?\d{3}[-\s]?\d{4}\b")
 _TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
+_LEAD_BYLINE = re.compile(r"^文\s*[/／｜|]\s*([\u4e00-\u9fa5]{2,4})\s+(?=(?:19|20)\d{2})")
 _PLACE_THEN_DATE = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15})\s*[|｜/·\s]\s*(?=(?:19|20)\d{2})")
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
@@ -422,9 +423,11 @@ def _segments(line) -> list[tuple[str, object]]:
     unlabelled = line.text.count("：") + line.text.count(":") == 0
     if owner is None or len(owner) < 2 or fold(owner.text) \
             or (unlabelled and not (len(line.text) <= 80 and _DATE_IN_TEXT.search(line.text))) \
-            or (len(line.text) <= 40 and _mostly_date(line.text)):
+            or (len(line.text) <= 40 and _mostly_date(line.text)
+                and not any(_DATE_IN_TEXT.search(element_text(c)) for c in owner if isinstance(c.tag, str))):
         # (a line of labels is split at them, and a line of unlabelled spans only when one is a date:
-        # <span>2025/11/05</span><span>南通 · 如皋市</span>; 2025 10/23 09:41:27 drawn as spans is one date)
+        # <span>2025/11/05</span><span>南通 · 如皋市</span>; 2025 10/23 09:41:27 drawn as spans is one date,
+        # <span>发布时间：2025-11-12</span><span>362</span><span>分享</span> a date and two tools)
         return [(line.text, line.element)]
     labelled = label_element_segments(owner)
     if labelled:
@@ -668,13 +671,18 @@ class _Page:
             if is_tags:
                 # links, else the tags' own elements (<span class="tag">…</span>), else the text split
                 found = [element_text(a) for a in owner.iter("a")] or \
-                    [t for c in owner if isinstance(c.tag, str) and (t := element_text(c))] or _TAG_SPLIT.split(line.text)
+                    [t for c in owner if isinstance(c.tag, str) and (t := element_text(c))] or \
+                    _TAG_SPLIT.split(_LEAD_LABEL.sub("", line.text, count=1))  # (标签：起重装备、医用耗材)
                 tags.extend(t for t in found if t and len(t) <= 20)
                 self.meta_lines.add(line.text)
                 continue
             inside_body = owner in in_body
             if self.byline is None and len(line.text) <= 40 and (said := _BYLINE.match(line.text)):
                 self.byline = said.group("name") or said.group("name2")  # 新京报记者 王晨, 每经记者｜王敏, 文｜财新 王力
+            if inside_body and (pair := marked_pair_row(owner)) is not None:
+                add([pair])  # a fact row among the text's paragraphs (a tab pane of both)
+                self.meta_lines.add(line.text)
+                continue
             segments = _segments(line) if not inside_body or len(line.text) <= 120 else None
             if inside_body and not is_metadata_line(line.text) and not (
                     segments and len(segments) >= 2 and _mostly_date(segments[0][0])
@@ -705,6 +713,9 @@ class _Page:
                         tags.extend(_tags_in(el, value))
                 add(pairs)
                 lead = text[: pairs_start(text)]  # (the date before a label whose value was refused, too)
+                if self.byline is None and (said := _LEAD_BYLINE.match(lead)):
+                    self.byline = said.group(1)  # 文/刘思远　2025-11-28 14:20　来源：…
+                    lead = lead[said.end():]
                 if len(lead) <= 40 and _mostly_date(lead) and parse_date(lead):
                     dates.append(lead)
                     if inside_body and len(line.text) <= 120:
@@ -739,7 +750,8 @@ class _Page:
                 if text and len(text) <= 40 and not pairs_start(text) < len(text):
                     fields[label] = text
         # a tag box's own label (<span>标签：</span>) is not a tag
-        tags = [t for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS]
+        tags = [bare for t in tags if not t.endswith(("：", ":")) and t.lower() not in TAG_LABELS
+                and (bare := t.strip("#＃ "))]  # (#海上风电#: a topic's marks)
         self.meta_scope = (scope, in_body)  # for a source or author shown only by its class, if one is wanted
         return fields, list(dict.fromkeys(tags)), dates
 
