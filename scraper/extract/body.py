@@ -225,8 +225,9 @@ def _meta_box(el) -> bool:
 def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float) -> list:
     """Text split over titled boxes (<div.card><div.head>项目简介</div><div.body>…</div></div>
     then the same for 投资效益): the text part of each box alike in markup that
-    scores comparably joins. Alike = same tag and class for the box and for
-    the part, so a sidebar box of another make never does."""
+    scores comparably joins. Alike = same tag and first class for the box and
+    same tag and class for the part, so a sidebar box of another make never
+    does; a box of a title and paragraphs alone is its own part."""
     box = best.getparent()
     parent = box.getparent() if box is not None else None
     if parent is None or box.tag in ("body", "html") or box in inside:
