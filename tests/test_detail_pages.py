@@ -164,3 +164,37 @@ def test_fact_rows_among_a_panes_paragraphs_are_facts_and_tabs_a_script_shows_ar
     own = got.records[0]
     assert (own["fields"].get("项目编号"), own["region"] and own["region"]["code"]) == ("YT-FS-2025-067", "370611")
     assert own["body"].startswith("（测试样例文字）项目位于") and own["body"].endswith("配套服务能力。")
+
+
+def test_a_teaser_then_the_full_text_a_stylesheet_hides_and_a_plans_caption_and_bracketed_box_titles():
+    html = ("<html><head><title>t</title><style>.intro-full{display:none}</style></head><body><div class='main'>"
+            "<h1>绵阳高新区电子信息产业园</h1><ul class='facts'><li>园区级别：国家级</li><li>规划面积：6.8平方公里</li>"
+            "<li>主导产业：电子信息</li></ul><div class='box'><h3>【园区概况】</h3>"
+            "<div class='intro-short'><p>（测试样例文字）园区地处高新区核心区，以新型显示和智能终端为主攻方向，配套设施已全面建成。</p>"
+            "<a href='javascript:;'>展开全文</a></div><div class='intro-full'>"
+            "<p>（测试样例文字）园区地处高新区核心区，以新型显示和智能终端为主攻方向，配套设施已全面建成。</p>"
+            "<p>（测试样例文字）园区现有标准厂房42万平方米，可满足电子组装和检测企业的生产需求。</p>"
+            "<p>（测试样例文字）园区与周边高校共建中试平台两个，可为企业提供样品检测和小批量试产服务。</p>"
+            "<a href='javascript:;'>收起 ∧</a></div></div><h3>园区平面图</h3><div class='plan'><img src='/plan.jpg' alt='平面图'>"
+            "<span class='cap'>图：园区功能分区示意</span></div></div>" + SIDE + "</body></html>")
+    own = parse_page(html.encode(), "https://mianyang.example.cn/yuanqu/718.html").records[0]
+    assert own["type"] == "park" and own["body"].split("\n") == [
+        "（测试样例文字）园区地处高新区核心区，以新型显示和智能终端为主攻方向，配套设施已全面建成。",
+        "（测试样例文字）园区现有标准厂房42万平方米，可满足电子组装和检测企业的生产需求。",
+        "（测试样例文字）园区与周边高校共建中试平台两个，可为企业提供样品检测和小批量试产服务。"]
+
+
+def test_a_documents_metadata_card_in_the_sidebar_and_a_summary_is_no_fact():
+    html = ("<html><head><title>t</title></head><body><div class='row'><div class='col-lg-8'><article class='card'>"
+            "<h1>邢台市信都区人民政府办公室关于印发《某专项资金管理办法》实施细则的通知</h1>"
+            "<div class='summary'><b>摘要：</b>为规范专项资金管理，提高资金使用效益，制定本细则。</div>"
+            "<div class='policy-text'><p>（测试样例文字）第一条 为规范专项资金管理，提高资金使用效益，制定本细则。</p>"
+            "<p>（测试样例文字）第二条 本细则适用于区内工业企业技术改造项目的资金申报和使用。</p></div></article></div>"
+            "<div class='col-lg-4'><div class='card'><div class='card-header'><h4>文件信息</h4></div><dl class='card-body'>"
+            "<dt>发布单位</dt><dd>邢台市信都区人民政府办公室</dd><dt>文　　号</dt><dd>信区政办字［2025］9号</dd>"
+            "<dt>成文时间</dt><dd>2025年9月28日</dd><dt>发布时间</dt><dd>2025年10月13日</dd></dl></div></div></div>"
+            "</body></html>")
+    own = parse_page(html.encode(), "https://xingtai.example.cn/zhengce/xindu/6120.html").records[0]
+    assert (own["type"], own["issuer"], own["document_number"], own["published"]) == (
+        "policy", "邢台市信都区人民政府办公室", "信区政办字［2025］9号", "2025-10-13")
+    assert "摘要" not in own["fields"] and own["fields"]["成文时间"] == "2025年9月28日"

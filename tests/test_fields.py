@@ -117,3 +117,14 @@ def test_a_grid_of_unmarked_label_cards_vouched_for_by_known_labels():
     assert _fields(f"<div class='grid'>{cards}</div>") == {
         "所属地区": "四川-叙州区", "园区级别": "省级", "规划面积": "12.6平方公里", "厂房租金": "8-12元/㎡·月",
         "工业用地价格": "18万元/亩", "招商热线": None}
+
+
+def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
+    assert _fields("<div>" + "".join(f"<p class='f'>【{k}】{v}</p>" for k, v in [
+        ("所在地区", "湖北·黄石·大冶市"), ("园区级别", "省级"), ("已建成面积", "约11.8平方公里")]) + "</div>") == {
+        "所在地区": "湖北·黄石·大冶市", "园区级别": "省级", "已建成面积": "约11.8平方公里"}
+    assert _fields("<div class='xm-attr'><p><span class='k'>所在地区：</span><span class='v'><a href='/q/lc/'>山东</a>-"
+                   "<a href='/q/lc/'>陵城区</a></span></p><p><span class='k'>所属行业：</span><span class='v'>生物医药</span></p>"
+                   "<p><span class='k'>投资总额：</span><span class='v'>5.2亿元</span></p>"
+                   "<p><span class='k'>合作方式：</span><span class='v'>合作</span></p></div>") == {
+        "所在地区": "山东-陵城区", "所属行业": "生物医药", "投资总额": "5.2亿元", "合作方式": "合作"}

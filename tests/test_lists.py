@@ -364,3 +364,27 @@ def test_a_component_tables_heading_five_wrappers_up():
       <tr><td><a href="/zhengce/2025/1115/8830.html">夷陵区关于支持文旅项目招商引资的意见</a></td><td>2025-11-15</td></tr>
       </tbody></table></div></div></div></div>""")
     assert [r["list"] for r in got] == ["宜昌优惠政策", "宜昌优惠政策"]
+
+
+def test_park_figures_are_entries_and_a_gallery_names_no_list():
+    got = records("""<div class="tabs"><div class="pane"><div class="gal">
+      <figure><img src="/g1.jpg" alt="园区鸟瞰"><figcaption>园区鸟瞰</figcaption></figure>
+      <figure><img src="/g2.jpg" alt="标准厂房"><figcaption>标准厂房</figcaption></figure></div></div>
+      <div class="pane"><div class="comps"><a class="chip" href="/company/5500.html">鹤山科沃电器有限公司</a>
+      <a class="chip" href="/company/5501.html">江门恒润卫浴科技有限公司</a><a class="chip" href="/company/5502.html">鹤山锐能新能源有限公司</a>
+      </div></div></div>
+      <div><h3>嘉兴产业园区</h3>
+      <figure class="pk"><a href="/yuanqu/612.html"><img src="/y/612.jpg" alt="海宁经济开发区"></a><figcaption>
+        <a href="/yuanqu/612.html">海宁经济开发区</a><span class="loc">浙江-海宁市</span></figcaption></figure>
+      <figure class="pk"><a href="/yuanqu/618.html"><img src="/y/618.jpg" alt="海宁泛半导体产业园"></a><figcaption>
+        <a href="/yuanqu/618.html">海宁泛半导体产业园</a><span class="loc">浙江-海宁市</span></figcaption></figure></div>""")
+    assert [(r["type"], r["title"], r["region"] and r["region"]["code"]) for r in got] == [
+        ("park", "海宁经济开发区", "330481"), ("park", "海宁泛半导体产业园", "330481")]
+
+
+def test_a_date_drawn_as_a_day_over_its_year_and_month():
+    got = records("""<div><h2>桃城区政策文件</h2><ul>
+      <li><div class="d"><b>28</b><span>2025-08</span></div><a href="/zc/2025/0828/71.html">桃城区关于印发招商引资激励办法的通知</a></li>
+      <li><div class="d"><b>16</b><span>2025-10</span></div><a href="/zc/2025/1016/83.html">桃城区关于支持功能食品产业发展的若干措施</a></li>
+      </ul></div>""")
+    assert [r["published"] for r in got] == ["2025-08-28", "2025-10-16"]

@@ -110,12 +110,26 @@ _BLOCK_PANES = ("div", "section", "article", "ul", "ol", "table", "dl")
 
 def _lone_hidden(el, styled: set) -> bool:
     own = set(el.get("class").split())
-    if styled.isdisjoint(own):
+    if styled.isdisjoint(own) or _full_text_after_teaser(el):
         return False
     for sibling in (*el.itersiblings(preceding=True), *el.itersiblings()):
         if sibling.tag == el.tag and not own.isdisjoint((sibling.get("class") or "").split()):
             return False  # one of a row of panes of its make
     return True
+
+
+def _full_text_after_teaser(el) -> bool:
+    """<div class="intro-short">第一段…</div><div class="intro-full">第一段… 第二段…</div>:
+    the hidden box is the whole text a 展开全文 link opens, the shown one its
+    first lines (a hidden copy of a text shown whole stays hidden)."""
+    shown = el.getprevious()
+    while shown is not None and not isinstance(shown.tag, str):
+        shown = shown.getprevious()
+    if shown is None:
+        return False
+    teaser = "".join(etree.tostring(shown, method="text", encoding=str).split())
+    full = "".join(etree.tostring(el, method="text", encoding=str).split())
+    return len(teaser) >= 20 and len(full) >= 1.5 * len(teaser) and full.startswith(teaser[:20])
 
 
 def _stylesheet_hidden_classes(root) -> set:

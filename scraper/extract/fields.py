@@ -348,6 +348,14 @@ def _bracket_label(match) -> str:
     return f"{label}：" if label in META_LABELS or label in KNOWN_LABELS else match.group(0)
 
 
+_LEAD_BRACKET = re.compile(r"^【\s*([\u4e00-\u9fa5]{2,8})\s*】\s*(?=\S)")
+
+
+def _bracket_lead(text: str) -> str:
+    """`【规划面积】约32.6平方公里` as a line of a fact list reads `规划面积：约32.6平方公里`."""
+    return _LEAD_BRACKET.sub(r"\1：", text, count=1) if text[:1] == "【" else text
+
+
 def colon_bracket_labels(text: str) -> str:
     """`【来源】某中心` reads as `来源：某中心` (known labels only: 【纠错】 stays)."""
     return _BRACKET_LABEL.sub(_bracket_label, text) if "【" in text else text
@@ -415,7 +423,8 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
         return _figure_first_pair(cells)
     if _is_label_cell(cells[1]) is not None or not _label_ok(label):
         return None
-    keep, value = _value(element_text(cells[1]), cells[1], cell=True)
+    # (所在地区：<a>山东</a>-<a>陵城区</a>: a place path of links)
+    keep, value = _value(element_text(cells[1]), cells[1], cell=True, known=label in REGION_LABELS)
     return (label, value) if keep else None
 
 
@@ -496,7 +505,7 @@ def _child_is_pair(child, stats) -> bool:
         return False
     if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None:
         return True
-    text = element_text(child)
+    text = _bracket_lead(element_text(child))
     if not text or len(text) > 80:
         return False
     match = _INLINE_LABEL.match(text)
@@ -573,7 +582,8 @@ def _label_cards(el) -> list[tuple[str, str | None]]:
         label = clean_label(text)
         known += label in KNOWN_LABELS
         # (a label alone: its value was a button, 获取电话, which the cleaner removed)
-        keep, value = _value(element_text(cells[1]), cells[1], cell=True) if len(cells) == 2 else (True, None)
+        keep, value = _value(element_text(cells[1]), cells[1], cell=True, known=label in REGION_LABELS) \
+            if len(cells) == 2 else (True, None)
         if keep and _label_ok(label, 12):
             pairs.append((label, value))
     return pairs if known >= 3 and sum(1 for _, value in pairs if value) >= 3 else []
@@ -656,7 +666,7 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             if pair is not None:
                 pairs.append(pair)
                 continue
-            found = inline_fields(element_text(child), child)
+            found = inline_fields(_bracket_lead(element_text(child)), child)
             if not found and (pair := _lead_label_pair(child, known_only=False)) is not None:
                 found = [pair]
             pairs.extend(found)

@@ -22,7 +22,7 @@ from .vocab import (
     TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table"})
+_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table", "figure"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -308,6 +308,8 @@ def read_item(el, base_url: str) -> ListItem | None:
         return None  # 标签：<a>…</a> <a>…</a>: the text's tags
     if not side_parts and not any(ch.isalnum() for chunk in own for ch in chunk):  # (a bullet · is no text)
         side_parts = _info_row(el)
+    if date_text is None:
+        date_text = _date_in_pieces(own)
     for chunk in _label_with_value(_split_bars(side_parts + own)):
         if fact_kind is None:
             fact_kind = _LABEL_KINDS.get(_LABEL_HEAD.split(chunk, maxsplit=1)[0].strip())
@@ -357,6 +359,20 @@ def read_item(el, base_url: str) -> ListItem | None:
             return None
         item.bare = True
     return item
+
+
+_DAY = re.compile(r"^\d{1,2}$")
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})月?$")
+
+
+def _date_in_pieces(chunks: list[str]) -> str | None:
+    """A date drawn as a day over its year and month (<b>28</b><span>2025-08</span>)."""
+    for day, month in zip(chunks, chunks[1:]):
+        if _DAY.match(day) and (said := _YEAR_MONTH.match(month)) and 1 <= int(day) <= 31:
+            return f"{said.group(1)}-{int(said.group(2)):02d}-{int(day):02d}"
+        if _DAY.match(month) and (said := _YEAR_MONTH.match(day)) and 1 <= int(month) <= 31:
+            return f"{said.group(1)}-{int(said.group(2)):02d}-{int(month):02d}"
+    return None
 
 
 _AD_URL = re.compile(r"/(?:ad|ads|adv|advert|guanggao)/|/(?:ad|adv|click)\.(?:php|asp|aspx|jsp)\b", re.I)
@@ -818,6 +834,9 @@ def _heading_text(el) -> str | None:
         alts = [alt for img in el.iter("img") if (alt := fold(img.get("alt")))]
         if len(alts) == 1 and 2 <= len(alts[0]) <= 24:
             return alts[0]
+    figures = el.iter("figure")
+    if next(figures, None) is not None and next(figures, None) is not None:
+        return None  # a gallery (<figure><img><figcaption>园区鸟瞰</figcaption></figure> …) names nothing
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
     # (a bold figure, 共找到 <b>36</b> 个, names nothing)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None

@@ -53,8 +53,9 @@ _LEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[：:]")
 _CATEGORY_LEAD = re.compile(r"^(?:所属)?(?:行业|产业)(?:分类|类别)?\s*[：:]")
 _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
 #: A policy document's metadata labels: three of them make a box its own.
-_DOCUMENT_LABELS = frozenset({"索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "主题分类", "信息分类",
-                              "有效性", "公开方式", "公开范围"})
+_SUMMARY_LABELS = frozenset({"摘要", "导读", "核心提示", "内容提要", "内容摘要", "提要"})
+_DOCUMENT_LABELS = frozenset({"索引号", "文号", "成文日期", "成文时间", "发布日期", "发布时间", "主题分类", "信息分类",
+                              "有效性", "文件状态", "公开方式", "公开范围", *ISSUER_LABELS, *DOCNUM_LABELS})
 #: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
 _NOT_FACTS = META_LABELS | {"联系人", "联系单位", "联系地址", "地址", "邮编", "网址", "联系方式", "传真"}
 _EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
@@ -315,6 +316,16 @@ def _placeholder(value: str | None) -> str | None:
 _BLOCK_TITLE_WORDS = ("简介", "概况", "介绍", "概述", "详情")
 
 
+def _image_caption(line) -> bool:
+    """On a detail page, the caption of a picture in a box of its own (a plan, a
+    gallery: <div class="plan"><img><span class="cap">图：功能分区示意</span></div>),
+    not the item's text."""
+    el = line.element
+    if el is None or len(line.text) > 40 or line.text.endswith(SENTENCE_END) or el.find(".//img") is None:
+        return False
+    return el.tag == "figure" or el.find("p") is None
+
+
 def _in_text_paragraph(line) -> bool:
     """A bold line written as a paragraph of the text among others
     (<p><strong>项目背景</strong></p> between <p>s): the text's own subheading,
@@ -330,6 +341,8 @@ def _block_title(line, bare: bool = True) -> bool:
     """A detail page's box title: a short heading line, or a short line that
     names a box (项目简介 in a plain <div>), not a numbered heading."""
     text = line.text
+    if len(text) >= 4 and text[0] in "【［[〖" and text[-1] in "】］]〗":
+        text = text[1:-1].strip()  # 【项目概况】
     named = line.heading_tag or text.endswith(_BLOCK_TITLE_WORDS) \
         or ((line.bold or (bare and _BARE_WORDS.match(text))) and not _in_text_paragraph(line))
     return named and len(text) <= 8 and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
@@ -624,11 +637,11 @@ class _Page:
         outer = scope.getparent()
         before = [(stats.index[outer] + 1, stats.index[scope])] if outer is not None and outer.tag not in ("body", "html") else []
         near = stats.cover([scope], before)
-        beside = stats.cover([outer]) if before else None
         for el in self.field_blocks:
             pairs = None
-            if el not in near and beside is not None and el in beside:
-                # a 信息公开 box beside the text (after it in the markup): a document's own metadata
+            if el not in near:
+                # a 信息公开 box beside the text (after it in the markup, or in the sidebar's 文件信息
+                # card): a document's own metadata
                 pairs = block_fields(el)
                 if sum(1 for label, _ in pairs if label in _DOCUMENT_LABELS) < 3:
                     continue
@@ -906,13 +919,16 @@ class _Page:
         header = self._title_block()
         # a document's signature (苏州市人民政府) is a few words alone too: kept in a policy
         bare = self.kind != "policy"
-        text_lines = [line.text for line in kept if not _block_title(line, bare) and line.element not in header]
+        text_lines = [line.text for line in kept
+                      if not _block_title(line, bare) and line.element not in header and not _image_caption(line)]
         if self.kind == "policy":
             record.update(self._policy_extras(self.title, own=True))
             record["document_number"] = record["document_number"] or number_line(text_lines)
             record["issuer"] = record["issuer"] or signature_issuer(text_lines)
         # the page's editor (【我要纠错】 责任编辑：王洋) is a credit of the web page, not a fact of the item
-        record["fields"] = {label: value for label, value in self.fields.items() if label not in _EDITOR_LABELS}
+        # (摘要：… is a few lines of the text said again, not a fact)
+        record["fields"] = {label: value for label, value in self.fields.items()
+                            if label not in _EDITOR_LABELS and label not in _SUMMARY_LABELS}
         record["body"] = "\n".join(text_lines)
         return record
 
