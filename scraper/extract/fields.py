@@ -141,8 +141,8 @@ def _place_path(shown: str, el) -> bool:
     region = parse_region(shown)
     if region is None or region["code"] is None:
         return False
-    last = [text for a in el.iter("a") if (text := element_text(a)) and text in shown][-1]
-    return (region["district"] or region["city"] or "").startswith(last)
+    named = [text for a in el.iter("a") if (text := element_text(a)) and text in shown]
+    return bool(named) and (region["district"] or region["city"] or "").startswith(named[-1])
 
 
 def _without_trailing_links(shown: str, el) -> str:
