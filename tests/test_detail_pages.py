@@ -198,3 +198,16 @@ def test_a_documents_metadata_card_in_the_sidebar_and_a_summary_is_no_fact():
     assert (own["type"], own["issuer"], own["document_number"], own["published"]) == (
         "policy", "邢台市信都区人民政府办公室", "信区政办字［2025］9号", "2025-10-13")
     assert "摘要" not in own["fields"] and own["fields"]["成文时间"] == "2025年9月28日"
+
+
+def test_a_badge_before_the_date_label_and_a_bookmark_link_in_the_headline():
+    got = page("<h1>曲靖沾益工业园区<a class='fav' href='javascript:;'>+收藏</a></h1>"
+               "<p class='sub'>在谈 发布日期：2025年10月21日</p>"
+               "<table><tr><td class='t'>园区级别：</td><td>省级</td></tr><tr><td class='t'>规划面积：</td><td>12平方公里</td></tr>"
+               "<tr><td class='t'>主导产业：</td><td>新材料</td></tr></table>"
+               "<div class='txt'><p>（测试样例文字）园区位于沾益区西部，重点发展新材料和装备制造产业，已建成标准厂房20万平方米。</p>"
+               "<p>（测试样例文字）园区已引进规模以上工业企业36家，2024年实现工业总产值约60亿元。</p></div>",
+               "https://qujing.example.cn/yuanqu/3127.html")
+    own = got.records[0]
+    assert (own["title"], own["published"]) == ("曲靖沾益工业园区", "2025-10-21")
+    assert "在谈" not in own["body"]

@@ -388,3 +388,68 @@ def test_a_date_drawn_as_a_day_over_its_year_and_month():
       <li><div class="d"><b>16</b><span>2025-10</span></div><a href="/zc/2025/1016/83.html">桃城区关于支持功能食品产业发展的若干措施</a></li>
       </ul></div>""")
     assert [r["published"] for r in got] == ["2025-08-28", "2025-10-16"]
+
+
+def test_entries_grouped_under_days_and_under_months_with_day_boxes():
+    got = records("""<div class="list-hd"><h1>上饶招商项目</h1><span>共156个项目</span></div><div class="timeline">
+      <h4 class="day">2025年09月28日</h4><ul>
+      <li><a href="/xiangmu/9012.html">广丰区高端铜基新材料产业化项目</a><span>[广丰区]</span></li>
+      <li><a href="/xiangmu/9010.html">上饶高新区光伏组件配套产业园项目</a><span>[上饶高新区]</span></li></ul>
+      <h4 class="day">2025年09月26日</h4><ul>
+      <li><a href="/xiangmu/9004.html">婺源篁岭乡村文旅配套服务区项目</a><span>[婺源县]</span></li>
+      <li><a href="/xiangmu/9001.html">余干县稻米精深加工项目</a><span>[余干县]</span></li></ul></div>""")
+    assert [(r["list"], r["published"]) for r in got] == [("上饶招商项目", "2025-09-28")] * 2 + [("上饶招商项目", "2025-09-26")] * 2
+    groups = "".join(f"""<div class="tl-group"><div class="tl-month"><b>2025</b>年<b>{m}</b>月<span>（2条）</span></div><ul>
+      <li><div class="tl-day"><strong>{d1}</strong><em>日</em></div><a href="/zhengce/{m}{d1}.html">泰安市人民政府关于支持新材料产业发展的若干措施{m}</a>
+        <p><span>适用地区：泰安市</span></p></li>
+      <li><div class="tl-day"><strong>{d2}</strong><em>日</em></div><a href="/zhengce/{m}{d2}.html">泰山区关于促进楼宇经济发展的扶持办法{m}</a>
+        <p><span>适用地区：泰安市</span></p></li></ul></div>""" for m, d1, d2 in [(11, 17, 12), (10, 28, 20), (9, 26, 18)])
+    got = records(f"<h2>泰安优惠政策<span class='upd'>最后更新：2025-11-18</span></h2><div class='tabs'><a href='/zc/'>全部</a>"
+                  f"<a href='/zc/sj/'>市级</a></div>{groups}")
+    assert {r["list"] for r in got} == {"泰安优惠政策"}
+    assert [r["published"] for r in got] == ["2025-11-17", "2025-11-12", "2025-10-28", "2025-10-20", "2025-09-26", "2025-09-18"]
+
+
+def test_an_old_layouts_one_row_header_table_and_a_parks_place_line():
+    got = records("""<table class="tt"><tr><td class="title">武冈招商项目</td><td><a href="/xiangmu/"><img src="/more.gif" alt="更多"></a></td></tr></table>
+      <table class="xm">
+      <tr><td><a href="/xiangmu/2025/11/1187.html">武冈市卤菜产业园二期标准厂房项目</a></td><td>（武冈市）</td><td>[2025-11-02]</td></tr>
+      <tr><td><a href="/xiangmu/2025/10/1179.html">双清区食品冷链物流中心项目</a></td><td>（双清区）</td><td>[2025-10-27]</td></tr></table>""")
+    assert [(r["list"], r["region"] and r["region"]["code"]) for r in got] == [("武冈招商项目", "430581"), ("武冈招商项目", "430502")]
+    got = records("<h1>南阳产业园区</h1><div class='park-list'>" + "".join(f"""<div class="park-card"><a class="pic" href="/yuanqu/{n}.html">
+      <img src="/y/{n}.jpg" alt="x"></a><div class="info"><h3><a href="/yuanqu/{n}.html">{name}</a></h3><p>位置：{place}</p>
+      <p>主导产业：现代物流</p><p>占地面积：约3200亩</p><div class="ops"><a href="/yuanqu/{n}.html">查看详情</a>
+      <a href="/zixun.html?yq={n}">入驻咨询</a></div></div></div>""" for n, name, place in [
+        (208, "南阳宛城现代物流产业园", "南阳市宛城区"), (215, "邓州市装备制造产业园", "邓州市"), (221, "南阳光电产业园", "南阳高新区")]) + "</div>")
+    assert [(r["type"], r["region"] and r["region"]["code"]) for r in got] == [
+        ("park", "411302"), ("park", "411381"), ("park", "411300")]
+
+
+def test_a_channel_of_every_type_a_dated_row_over_its_facts_and_cards_of_labelled_cells():
+    rows = "".join(f'<li><span class="lx">{badge}</span><a href="/{path}/{n}.html">{title}</a><span>{date}</span></li>' for badge, path, n, title, date in [
+        ("政策", "zhengce", 4410, "景德镇市人民政府关于印发《陶瓷产业若干政策》的通知", "2025年11月12日"),
+        ("项目", "xiangmu", 3301, "景德镇高新区航空零部件配套项目", "2025年11月11日"),
+        ("资讯", "news", 20331, "景德镇秋季陶博会期间签约项目37个", "2025年11月10日"),
+        ("园区", "yuanqu", 1283, "景德镇高新区航空产业园", "2025年11月09日"),
+        ("政策", "zhengce", 4402, "珠山区关于支持陶瓷文创企业发展的若干措施", "2025年11月08日"),
+        ("园区", "yuanqu", 1280, "浮梁县陶瓷文化产业园", "2025年11月07日"),
+        ("项目", "xiangmu", 3296, "乐平市精细化工中试基地项目", "2025年11月06日")])
+    got = records(f"<h2>景德镇招商信息</h2><ul>{rows}</ul>")
+    assert [r["type"] for r in got] == ["policy", "project", "park", "policy", "park", "project"]
+    got = records("""<h2>南充招商项目</h2><table class="xmtb">
+      <tr><td>·</td><td><a href="/xiangmu/58831.html">顺庆区汽车零部件智能制造项目</a></td><td>2025-11-19</td></tr>
+      <tr><td></td><td colspan="2"><span>所在地区：南充-顺庆区</span> <span>投资总额：3.5亿元</span></td></tr>
+      <tr><td>·</td><td><a href="/xiangmu/58826.html">嘉陵区丝纺服装产业链延链项目</a></td><td>2025-11-17</td></tr>
+      <tr><td></td><td colspan="2"><span>所在地区：南充-嘉陵区</span> <span>投资总额：1.6亿元</span></td></tr></table>""")
+    assert [(r["published"], r["region"] and r["region"]["code"]) for r in got] == [("2025-11-19", "511302"), ("2025-11-17", "511304")]
+    cards = "".join(f"""<div class="zc-card"><h3><a href="/zhengce/{n}.html">{title}</a><i>有效</i></h3><table class="zc-meta">
+      <tr><th>发文机关</th><td>{issuer}</td><th>发文字号</th><td>{number}</td></tr>
+      <tr><th>成文日期</th><td>2025-10-28</td><th>发布日期</th><td>{date}</td></tr></table>
+      <div class="ops"><a href="/zhengce/{n}.html">阅读全文</a><a href="/pipei/?zc={n}">政策匹配</a></div></div>"""
+                    for n, title, issuer, number, date in [
+                        (3305, "宝鸡市人民政府关于印发《某措施》的通知", "宝鸡市人民政府", "宝政发〔2025〕21号", "2025-11-03"),
+                        (3291, "关于支持高新区企业上市挂牌的若干政策", "宝鸡高新区管委会", "—", "2025-10-16")])
+    got = records(f"<h1>宝鸡优惠政策</h1>{cards}")
+    assert [(r["title"], r["issuer"], r["document_number"], r["published"], r["list"]) for r in got] == [
+        ("宝鸡市人民政府关于印发《某措施》的通知", "宝鸡市人民政府", "宝政发〔2025〕21号", "2025-11-03", "宝鸡优惠政策"),
+        ("关于支持高新区企业上市挂牌的若干政策", "宝鸡高新区管委会", None, "2025-10-16", "宝鸡优惠政策")]

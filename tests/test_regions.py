@@ -102,6 +102,7 @@ NOT_REGIONS = [
     "江南",
     "台安县农产品加工园",  # a park named after its county: a name, not a place below it
     "湖南·株洲 | 市级",  # a city and a park's level
+    "合作",  # a project's 合作 tag, not 甘南's 合作市
 ]
 
 

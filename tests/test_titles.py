@@ -309,6 +309,7 @@ def test_meta_lines_drawn_in_other_ways(meta, field, want):
     ("<div class='topic'>话题：<a href='/topic/a/'>#海上风电#</a><a href='/topic/b/'>#新能源装备#</a></div>", ["海上风电", "新能源装备"]),
     ("<div class='art_hy'>行业标签：<span>汽摩配件</span> <span>智能制造</span></div>", ["汽摩配件", "智能制造"]),
     ("<div class='tag'>标签：起重装备、医用耗材</div>", ["起重装备", "医用耗材"]),
+    ("<div class='zhuanti'>所属专题：<a href='/zt/qingci/'>青瓷文化</a> <a href='/zt/tsxz/'>特色小镇</a></div>", ["青瓷文化", "特色小镇"]),
 ])
 def test_tags_as_topics_industry_labels_and_a_label_in_the_tag_box_text(tag_html, tags):
     got = article("<h1>某地海上风电装备产业园集中签约三个项目</h1><p class='info'>发布时间：2025-11-26　来源：某市投资促进局</p>"
@@ -324,3 +325,12 @@ def test_a_follow_us_line_is_no_part_of_the_text():
             "<p>扫码关注“某地招商”微信公众号，获取更多投资资讯</p></div></body></html>")
     got = parse_page(html.encode(), URL).records[0]
     assert got["body"].endswith("产业集群。")
+
+
+def test_a_place_label_in_the_tag_box_an_author_link_and_a_source_link_holding_the_places_name():
+    got = article("<h1>霍邱县举行2025年秋季重点项目集中签约</h1><p class='info'>时间：2025年09月22日 10:05　来源："
+                  "<a href='/laiyuan/lg/'>霍邱县融媒体中心</a>　作者：<a rel='author' href='/author/wl/'>乌兰</a></p>"
+                  "<div class='art-tags'>所属区县：<a href='/tzhq/'>霍邱县</a>　　标签：<a href='/s/?q=a'>招商引资</a> "
+                  "<a href='/s/?q=b'>项目签约</a></div>")
+    assert (got["source"], got["author"], got["region"] and got["region"]["code"], got["tags"]) == (
+        "霍邱县融媒体中心", "乌兰", "341522", ["招商引资", "项目签约"])

@@ -92,7 +92,9 @@ def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool =
         if _link_only(shown, el):
             # a value cell, or a known label's value, may be one link (所属地区：<a>湖南·株洲·天元区</a>);
             # a filter bar (全部 新材料 电子信息 …) or 附件：<a>…</a> states no fact
-            links = sum(1 for a in el.iter("a") if (t := element_text(a)) and t in shown)
+            named = [t for a in el.iter("a") if (t := element_text(a)) and t in shown]
+            # (来源：<a>临桂区融媒体中心</a>　所属区县：<a>临桂区</a>: the shorter is not in this value)
+            links = sum(1 for t in named if not any(t != other and t in other for other in named))
             # 所属地区：<a>江西</a>-<a>上饶</a>-<a>广丰区</a>, or <a>湖北</a> <a>孝感</a> <a>汉川市</a>
             chain = known and links > 1 and (_LINK_CHAIN.match(shown) or _place_path(shown, el))
             if not (cell or known) or (links > 1 and not chain) or (not cell and not links):
@@ -329,7 +331,7 @@ def inline_fields(text: str, el=None) -> list[tuple[str, str | None]]:
             if value:
                 pairs.append((label, value))
             continue
-        keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS,
+        keep, value = _value(raw, el, known=label in REGION_LABELS or label in SOURCE_LABELS or label in AUTHOR_LABELS,
                              hidden=CONTACT_LABEL.search(label) is not None)
         if keep:
             pairs.append((label, value))
@@ -374,7 +376,7 @@ def is_metadata_line(text: str) -> bool:
         # 2025-11-24 10:12:45 · 福建·泉州·南安市 · 来源：…: a place without a label may follow the date
         text = _PLACE_AFTER_DATE.sub("", text.lstrip("·|｜ \u3000"), count=1)
     match = _INLINE_LABEL.match(text)
-    return bool(match) and clean_label(match.group(1)) in META_LABELS
+    return bool(match) and clean_label(text[_label_start(match):match.end(1)]) in META_LABELS
 
 
 _PLACE_BEFORE_DATE = re.compile(r"^[\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15}\s*[|｜/·\s]\s*(?=(?:19|20)\d{2}\s*[-/.年])")
@@ -400,7 +402,15 @@ def _label_start(match) -> int:
     last = None
     for last in _WORD_SPACE.finditer(label):
         pass
-    return match.start(1) + last.end() if last is not None else match.start(1)
+    if last is not None:
+        return match.start(1) + last.end()
+    # `在谈 发布日期：`: a badge of two characters before a metadata label (but `发布 日期` is one label)
+    head, _, tail = label.rpartition(" ") if " " in label else label.rpartition("\u3000")
+    head, tail = head.strip(), tail.strip()
+    if len(head) >= 2 and tail in META_LABELS and _SPACES.sub("", label) not in META_LABELS \
+            and not any(len(part) == 1 for part in head.split()):
+        return match.start(1) + label.rfind(tail)
+    return match.start(1)
 
 
 _HAS_BLOCK = etree.XPath("boolean(.//*[self::div or self::p or self::table or self::ul or self::ol or self::li or self::dl or self::tr or self::section])")

@@ -18,8 +18,8 @@ from .policy import document_number
 from .regions import address_region, parse_region
 from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
 from .vocab import (
-    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, PUBLISHED_LABELS, TAG_LABELS,
-    TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
+    AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, PUBLISHED_LABELS,
+    REGION_LABELS, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
 
 _ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table", "figure"})
@@ -296,7 +296,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         date_text = leading.group(1)
         best_title = best_title[leading.end():].strip()
     after_address = False
-    fact_kind = None
+    fact_kind = written = None
     own = _text_chunks(el, set(best_anchors))
     if any(links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
             element_text(h) and not any(a in best_anchors for a in (*h.iter("a"), *h.iterancestors("a")))
@@ -308,13 +308,17 @@ def read_item(el, base_url: str) -> ListItem | None:
         return None  # 标签：<a>…</a> <a>…</a>: the text's tags
     if not side_parts and not any(ch.isalnum() for chunk in own for ch in chunk):  # (a bullet · is no text)
         side_parts = _info_row(el)
+    elif el.tag == "tr" and (facts := _info_row(el)) and any("：" in chunk or ":" in chunk for chunk in facts):
+        side_parts = side_parts + facts  # a dated title row, then a row of labelled facts (所在地区：…)
     if date_text is None:
         date_text = _date_in_pieces(own)
     for chunk in _label_with_value(_split_bars(side_parts + own)):
         if fact_kind is None:
             fact_kind = _LABEL_KINDS.get(_LABEL_HEAD.split(chunk, maxsplit=1)[0].strip())
-        if chunk.startswith(_PREV_NEXT) or chunk.startswith(_BREADCRUMB):
-            return None  # 上一篇：… under an article, 当前位置：… above it: not list entries
+        if chunk.startswith(_PREV_NEXT) or (chunk.startswith(_BREADCRUMB) and (
+                not chunk.startswith("位置") or len(chunk) <= 3 or _CRUMB_PATH.search(chunk))):
+            # 上一篇：… under an article, 当前位置：… above it: not list entries (位置：南阳高新区 is a park's place)
+            return None
         address = _ADDRESS_LABEL.match(chunk)
         if address or after_address:
             # 地址：四川省成都市武侯区武兴四路166号 -> the region it starts with
@@ -343,6 +347,9 @@ def read_item(el, base_url: str) -> ListItem | None:
                     date_text = next((part for part in after.split() if _DATE_CHUNK.match(part) and parse_date(part)), None)
                 continue
         if date_text is None and _DATE_CHUNK.match(chunk) and parse_date(chunk):
+            if _WRITTEN.match(chunk):
+                written = written or chunk  # a document's 成文日期: its date only when no other is shown
+                continue
             date_text = chunk
         elif region_text is None and _is_region(chunk):
             region_text = chunk
@@ -353,12 +360,46 @@ def read_item(el, base_url: str) -> ListItem | None:
                     date_text = part
                 elif region_text is None and _is_region(part):
                     region_text = part
+    date_text = date_text or written
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None:
         if not is_detail_url(best_url) or _FILE_URL.search(best_url):
             return None
         item.bare = True
     return item
+
+
+#: 最后更新：2025-11-18 written inside a heading, after the name
+_UPDATE_NOTE = re.compile(r"^[(（]?(?:最后|最近|数据|本站)?更新(?:时间|日期|于)?\s*[:：]?\s*(?:19|20)\d{2}")
+#: A box of entries under their month (<div class="tl-month"><b>2025</b>年<b>11</b>月（3条）</div>)
+_MONTH_LABEL = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*[(（]\s*\d+\s*条?\s*[)）])?\s*$")
+_DAY_CHUNK = re.compile(r"^(\d{1,2})\s*日?$")
+
+
+def _dates_from_month(container, items: list[ListItem]) -> None:
+    """Entries that show only their day (<strong>17</strong><em>日</em>) under a month label
+    before their box take that month's year and month."""
+    label = container.getprevious()
+    while label is not None and not isinstance(label.tag, str):
+        label = label.getprevious()
+    said = _MONTH_LABEL.match(element_text(label)) if label is not None else None
+    if said is None:
+        return
+    year, month = int(said.group(1)), int(said.group(2))
+    for item in items:
+        if item.date_text is None and item.element is not None:
+            skip = set(item.element.iter("a"))
+            day = next((int(m.group(1)) for chunk in _text_chunks(item.element, skip) if (m := _DAY_CHUNK.match(chunk))), None)
+            if day and 1 <= day <= 31 and 1 <= month <= 12:
+                item.date_text, item.bare = f"{year}-{month:02d}-{day:02d}", False
+
+
+_DATE_HEADING = re.compile(r"^[\s\[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?[\s\]】)）]*"
+                           r"(?:(?:星期|周)[一二三四五六日天])?\s*$")
+
+
+def _mostly_a_date(text: str) -> bool:
+    return bool(_DATE_HEADING.match(text)) and parse_date(text) is not None
 
 
 _DAY = re.compile(r"^\d{1,2}$")
@@ -376,18 +417,26 @@ def _date_in_pieces(chunks: list[str]) -> str | None:
 
 
 _AD_URL = re.compile(r"/(?:ad|ads|adv|advert|guanggao)/|/(?:ad|adv|click)\.(?:php|asp|aspx|jsp)\b", re.I)
+_CRUMB_PATH = re.compile(r"首页|[>»›＞→]")
 _BESIDE_LINK = frozenset({"p", "span", "div", "em", "i", "small", "time", "font"})
-_ISSUER_ONLY = re.compile(r"^(?:" + "|".join(ISSUER_LABELS) + r")\s*[:：]$")
+#: A label in a cell or span of its own, its value in the next (<th>发文机关</th><td>宝鸡市人民政府</td>)
+_ENTRY_LABEL = re.compile(r"^(" + "|".join(sorted({*ISSUER_LABELS, *DOCNUM_LABELS, *PUBLISHED_LABELS, *REGION_LABELS,
+                                                    "成文日期", "成文时间", "适用区域", "适用地区"}, key=len, reverse=True))
+                          + r")\s*[:：]?$")
+_LABEL_FIRST = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]")
+_WRITTEN = re.compile(r"^成文(?:日期|时间)\s*[:：]")
 
 
 def _label_with_value(chunks: list[str]) -> list[str]:
-    """`发文机关：<span>某局</span>`: an issuer's label and its value, read as one chunk."""
-    if not any(_ISSUER_ONLY.match(c) for c in chunks):
+    """`发文机关：<span>某局</span>`, `<th>成文日期</th><td>2025-10-28</td>`: a label and its
+    value, read as one chunk (`成文日期：2025-10-28`)."""
+    if not any(_ENTRY_LABEL.match(c) for c in chunks):
         return chunks
     joined: list[str] = []
     for chunk in chunks:
-        if joined and _ISSUER_ONLY.match(joined[-1]):
-            joined[-1] += chunk
+        if joined and (label := _ENTRY_LABEL.match(joined[-1])) and not _ENTRY_LABEL.match(chunk) \
+                and not _LABEL_FIRST.match(chunk):  # (文号：<span></span> 发布日期：…: an empty value)
+            joined[-1] = label.group(1) + "：" + chunk
         else:
             joined.append(chunk)
     return joined
@@ -610,8 +659,18 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
         if _between_items_says_prev_next(container):
             continue  # 上一篇：<a>…</a><br>下一篇：<a>…</a>
         linked = sum(1 for n in counts if n)
-        strong = sum(1 for item in items if not item.bare)
+        if any(item.date_text is None for item in items):
+            _dates_from_month(container, items)
         heading, distance = find_heading(container, items[0].element, stats)
+        if heading and _mostly_a_date(heading) and container.getparent() is not None:
+            # <h4>2025年09月28日</h4><ul>…</ul><h4>2025年09月26日</h4><ul>…: the day of the entries
+            # under it; the list's name is the heading of the box that holds the days
+            for item in items:
+                if item.date_text is None:
+                    item.date_text, item.bare = heading, False
+            parent = container.getparent()
+            heading, distance = find_heading(parent, parent[0], stats)
+        strong = sum(1 for item in items if not item.bare)
         kind = kind_from_heading(heading)
         if strong < 2 or strong * 2 < linked:
             # Links with neither date nor region count only as a list under a
@@ -790,7 +849,8 @@ def _heading_words(h) -> str:
     last = h[-1] if len(h) else None
     if last is not None and isinstance(last.tag, str) and not fold(last.tail):
         counter = element_text(last)
-        if counter and (_COUNTER.match(counter) or (_LATIN_ONLY.match(counter) and _HAN.search(text))) \
+        if counter and (_COUNTER.match(counter) or (_LATIN_ONLY.match(counter) and _HAN.search(text))
+                        or _UPDATE_NOTE.match(counter)) \
                 and text.endswith(counter) and len(text) > len(counter):
             text = text[: -len(counter)].rstrip()  # (盘锦招商项目<em>PROJECTS</em>: the subtitle)
     if "更多" not in text and "more" not in text.lower():
@@ -843,7 +903,12 @@ def _heading_text(el) -> str | None:
             and any(ch.isalpha() for ch in text) and not any(tag_of(up) == "a" for up in b.iterancestors())]
     if len(bold) == 1 and 2 <= len(bold[0]) <= 24 and not bold[0].endswith(("：", ":")):
         return bold[0]  # (<b>分类：</b><a>省级政策</a> | …: a filter's label)
-    if tag_of(el) in ("ul", "ol", "table", "tbody", "dl", "form"):
+    if tag_of(el) in ("table", "tbody"):
+        rows = el.xpath("./tr | ./tbody/tr")
+        if len(rows) == 1 and all(not (t := element_text(a)) or MORE_RE.match(t) for a in el.iter("a")):
+            return _heading_text(rows[0])  # an old layout's box header: a table of one row (名称 | 更多>>)
+        return None
+    if tag_of(el) in ("ul", "ol", "dl", "form"):
         return None
     anchors = list(el.iter("a"))
     more = {a for a in anchors if MORE_RE.match(element_text(a))}
@@ -912,7 +977,8 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
                     text = _strip_tab_title(node, sibling, container) or _heading_text(sibling)
                     if text:
                         return text, distance
-                steps += 1
+                if sibling.tag != node.tag or sibling.get("class") != node.get("class"):
+                    steps += 1  # (boxes of this box's make before it, a month's entries each, are not counted)
             sibling = sibling.getprevious()
         parent = node.getparent()
         if parent is None or tag_of(parent) in ("body", "html"):

