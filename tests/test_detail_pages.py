@@ -211,3 +211,15 @@ def test_a_badge_before_the_date_label_and_a_bookmark_link_in_the_headline():
     own = got.records[0]
     assert (own["title"], own["published"]) == ("曲靖沾益工业园区", "2025-10-21")
     assert "在谈" not in own["body"]
+
+
+def test_a_call_to_action_inside_the_text_and_a_long_box_title_are_no_text():
+    got = page("<h1>埇桥区高端纺织服装产业园配套项目</h1><table><tr><td class='k'>所属行业</td><td>纺织服装</td></tr>"
+               "<tr><td class='k'>投资总额</td><td>6亿元</td></tr><tr><td class='k'>合作方式</td><td>独资</td></tr></table>"
+               "<div class='xm-body'><h3>项目简介</h3><p>（测试样例文字）项目拟在产业园内建设印染废水集中处理、面料检测和仓储物流等配套设施。</p>"
+               "<div class='ad-inline'>想了解园区最新入驻优惠？<a href='/lianxi/'>立即咨询</a>　专属顾问为您免费匹配厂房</div>"
+               "<h3>合作方式及效益分析</h3><p>（测试样例文字）项目建成后预计年营业收入3亿元，可带动就业500余人。</p></div>",
+               "https://suzhou.example.cn/index.php?m=content&c=index&a=show&catid=9&id=3301")
+    assert got.records[0]["body"].split("\n") == [
+        "（测试样例文字）项目拟在产业园内建设印染废水集中处理、面料检测和仓储物流等配套设施。",
+        "（测试样例文字）项目建成后预计年营业收入3亿元，可带动就业500余人。"]

@@ -453,3 +453,11 @@ def test_a_channel_of_every_type_a_dated_row_over_its_facts_and_cards_of_labelle
     assert [(r["title"], r["issuer"], r["document_number"], r["published"], r["list"]) for r in got] == [
         ("宝鸡市人民政府关于印发《某措施》的通知", "宝鸡市人民政府", "宝政发〔2025〕21号", "2025-11-03", "宝鸡优惠政策"),
         ("关于支持高新区企业上市挂牌的若干政策", "宝鸡高新区管委会", None, "2025-10-16", "宝鸡优惠政策")]
+
+
+def test_a_bracket_after_the_name_is_part_of_it_when_the_entry_shows_its_place_beside_it():
+    got = records("""<h2>梧州招商项目</h2><ul>
+      <li><a href="/xiangmu/1.html">广西东融产业园区合作招商项目（梧州片区）</a><span>广西</span><span>2025-11-20</span></li>
+      <li><a href="/xiangmu/2.html">姜堰经济开发区医疗器械产业园（泰州-姜堰区）</a><span>2025-11-18</span></li></ul>""")
+    assert [(r["title"], r["region"] and r["region"]["raw"]) for r in got] == [
+        ("广西东融产业园区合作招商项目（梧州片区）", "广西"), ("姜堰经济开发区医疗器械产业园", "泰州-姜堰区")]

@@ -334,3 +334,17 @@ def test_a_place_label_in_the_tag_box_an_author_link_and_a_source_link_holding_t
                   "<a href='/s/?q=b'>项目签约</a></div>")
     assert (got["source"], got["author"], got["region"] and got["region"]["code"], got["tags"]) == (
         "霍邱县融媒体中心", "乌兰", "341522", ["招商引资", "项目签约"])
+
+
+def test_the_second_date_a_theme_hides_inside_the_meta_line():
+    html = ("<html><head><title>t</title><style>.entry-meta .updated:not(.published){display:none}</style></head><body>"
+            "<h1>红旗区智能装备产业链招商再提速</h1><div class='entry-meta'><span class='posted-on'>"
+            "<time class='entry-date published' datetime='2025-11-12T08:45:00+08:00'>2025-11-12 08:45</time>"
+            "<time class='updated' datetime='2025-11-14T10:02:00+08:00'>2025-11-14 10:02</time></span>"
+            "<span class='byline'>作者：某编辑部</span><span class='src'>来源：某区投资促进中心</span>"
+            "<span class='area'>所在地区：新乡市红旗区</span></div>" + BODY + "</body></html>")
+    assert parse_page(html.encode(), URL).records[0]["published"] == "2025-11-12T08:45:00+08:00"
+    # a single date marked both published and updated is the date
+    html = html.replace("<time class='updated' datetime='2025-11-14T10:02:00+08:00'>2025-11-14 10:02</time>", "").replace(
+        "entry-date published", "entry-date published updated")
+    assert parse_page(html.encode(), URL).records[0]["published"] == "2025-11-12T08:45:00+08:00"

@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from .fields import is_metadata_line
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
-from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
+from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -325,7 +325,7 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     for container in containers:
         for line in block_lines(container, skip):
             if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text) or _chip_row(line) \
-                    or _advert(line.text):
+                    or _advert(line.text) or _cta_line(line):
                 continue
             lines.append(line)
     return lines
@@ -361,6 +361,15 @@ def _advert(text: str) -> bool:
     is an advertisement placed in the text, not a sentence of it."""
     return (len(text) <= 50 and "。" not in text and text.endswith(_CTA_ENDINGS)) or bool(AD_MARK_RE.match(text))  # 【广告】南康家具城…
 
+
+
+def _cta_line(line: Line) -> bool:
+    """A short line around a call-to-action link (想了解最新入驻优惠？<a>立即咨询</a> 专属顾问为您
+    免费匹配厂房): an advertisement in the text, wherever the button sits in it."""
+    owner = line.element
+    if owner is None or len(line.text) > 60 or any(ch in line.text for ch in "。；;"):
+        return False
+    return any((t := element_text(a)) and t in line.text and (t in CTA_TEXTS or CTA_RE.match(t)) for a in owner.iter("a"))
 
 
 _CHIP_TAGS = frozenset({"span", "a", "em", "i", "b", "label", "small", "strong"})

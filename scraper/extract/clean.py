@@ -100,9 +100,13 @@ def _is_hidden(el) -> bool:
 _SHOWN_ON_WIDER = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|inline|inline-block|inline-flex|grid|table)$")
 
 
-_INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub")
+_INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub", "time")
 #: `.jammer{display:none}`: a class the stylesheet hides, as a selector of its own
 _STYLE_HIDDEN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*none", re.I)
+#: An inline element's class also as the last part of a descendant selector
+#: (`.entry-meta .updated:not(.published){display:none}`: WordPress's second date)
+_STYLE_HIDDEN_INLINE = re.compile(r"(?:^|[}\n,])[ \t]*(?:[\w.#-]+[ \t]+){1,3}\.([A-Za-z_][\w-]*)(?::not\(\.([\w-]+)\))?\s*(?=[{,])"
+                                  r"[^{]*\{[^}]*display\s*:\s*none", re.I)
 
 
 _BLOCK_PANES = ("div", "section", "article", "ul", "ol", "table", "dl")
@@ -132,8 +136,16 @@ def _full_text_after_teaser(el) -> bool:
     return len(teaser) >= 20 and len(full) >= 1.5 * len(teaser) and full.startswith(teaser[:20])
 
 
-def _stylesheet_hidden_classes(root) -> set:
+def _hidden_inline(el, rules: dict) -> bool:
+    classes = el.get("class").split()
+    return any(cls in rules and (not rules[cls] or rules[cls] not in classes) for cls in classes)
+
+
+def _stylesheet_hidden_classes(root) -> tuple[set, dict]:
+    """(classes the stylesheet hides, {class: the class that exempts it (:not(.published)) or
+    ""} for inline elements, which it may also hide inside another element)."""
     found: set = set()
+    inline: dict = {}
     shown: set = set()
     for style in root.iter("style"):
         text = style.text
@@ -146,7 +158,9 @@ def _stylesheet_hidden_classes(root) -> set:
                         shown.update(_STYLE_SHOWN.findall(block.group(2)))
                 text = _MEDIA_BLOCK.sub("", text)
             found.update(_STYLE_HIDDEN.findall(text))
-    return found - shown
+            inline.update(_STYLE_HIDDEN_INLINE.findall(text))
+    inline.update(dict.fromkeys(found, ""))
+    return found - shown, {cls: unless for cls, unless in inline.items() if cls not in shown}
 
 
 #: An @media block: its condition and its rules (one level of braces inside).
@@ -203,14 +217,14 @@ def _may_hide(attr) -> bool:
 
 def strip_invisible(root) -> None:
     """Remove non-content elements and hidden subtrees in place (tails kept)."""
-    styled = _stylesheet_hidden_classes(root)
+    styled, styled_inline = _stylesheet_hidden_classes(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    if styled:
+    if styled_inline:
         # anti-copy strings (<font class="jammer">襄阳招商网7f3k</font>) hidden by the page's
         # own stylesheet; only inline ones: a block so hidden is usually a tab a click shows
-        for el in [el for el in root.iter(*_INLINE_TAGS)
-                   if el.get("class") and not styled.isdisjoint(el.get("class").split())]:
+        for el in [el for el in root.iter(*_INLINE_TAGS) if el.get("class") and _hidden_inline(el, styled_inline)]:
             drop_tree(el)
+    if styled:
         # a block so hidden with no sibling of its class (a hidden MIP/mobile copy of the
         # text) is not a tab: tabs come as a row of panes of one class
         for el in [el for el in root.iter(*_BLOCK_PANES) if el.get("class") and _lone_hidden(el, styled)]:

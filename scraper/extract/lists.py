@@ -270,7 +270,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) \
             or best_title.startswith(_PREV_NEXT) or _AD_URL.search(best_url):  # <a>上一个园区：…</a>: the label inside the link
         return None  # (/ad/go.asp?id=12: an advertisement's click counter)
-    date_text = region_text = doc_number = issuer = None
+    date_text = region_text = doc_number = issuer = title_place = None
     prefix = _TITLE_PREFIX.match(best_title)
     if prefix and _is_region(prefix.group(1)):
         # [宁波]宁波市人民政府… : the entry's region, written into its link
@@ -280,9 +280,9 @@ def read_item(el, base_url: str) -> ListItem | None:
         suffix = _TITLE_SUFFIX.search(best_title)
         if suffix and suffix.start() >= _MIN_TITLE and _is_region(suffix.group(1)) \
                 and not _ZONE_NAME.search(suffix.group(1)):
-            # 姜堰经济开发区医疗器械产业园（泰州-姜堰区）: the region, after the name
-            region_text = suffix.group(1)
-            best_title = best_title[: suffix.start()].strip()
+            # 姜堰经济开发区医疗器械产业园（泰州-姜堰区）: the region, after the name, unless the
+            # entry shows its region beside it (…合作招商项目（梧州片区） 广西: part of the name)
+            title_place = suffix
     # the pattern ends in a digit or a bracket: skip its costly scan otherwise
     tail_char = best_title[-1:]
     trailing = _TRAILING_DATE.search(best_title) if tail_char.isdigit() or (tail_char and tail_char in "])）】") else None
@@ -361,6 +361,9 @@ def read_item(el, base_url: str) -> ListItem | None:
                 elif region_text is None and _is_region(part):
                     region_text = part
     date_text = date_text or written
+    if title_place is not None and region_text is None:
+        region_text = title_place.group(1)
+        best_title = best_title[: title_place.start()].strip()
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None:
         if not is_detail_url(best_url) or _FILE_URL.search(best_url):

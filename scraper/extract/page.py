@@ -357,7 +357,12 @@ def _block_title(line, bare: bool = True) -> bool:
         text = text[1:-1].strip()  # 【项目概况】
     named = line.heading_tag or text.endswith(_BLOCK_TITLE_WORDS) \
         or ((line.bold or (bare and _BARE_WORDS.match(text))) and not _in_text_paragraph(line))
-    return named and len(text) <= 8 and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
+    # (a heading that names what its box holds may be longer: <h3>合作方式及效益分析</h3>)
+    longest = 12 if line.heading_tag and text.endswith(_BOX_WORDS) else 8
+    return named and len(text) <= longest and not HEADING_PATTERN_RE.match(text) and not text.endswith(SENTENCE_END)
+
+
+_BOX_WORDS = _BLOCK_TITLE_WORDS + ("分析", "内容", "条件", "方式", "优势", "情况", "要求", "信息", "规划", "配套", "环境")
 
 
 def _copy_box_title(kept, lines) -> bool:
