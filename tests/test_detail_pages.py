@@ -223,3 +223,16 @@ def test_a_call_to_action_inside_the_text_and_a_long_box_title_are_no_text():
     assert got.records[0]["body"].split("\n") == [
         "（测试样例文字）项目拟在产业园内建设印染废水集中处理、面料检测和仓储物流等配套设施。",
         "（测试样例文字）项目建成后预计年营业收入3亿元，可带动就业500余人。"]
+
+
+def test_the_sites_service_note_is_no_text_and_a_heading_ending_like_a_button_is():
+    got = page("<h1>某区人民政府关于印发《某区促进楼宇经济发展若干措施》的通知</h1>"
+               "<table><tr><th>发文机关</th><td>某区人民政府</td><th>发文字号</th><td>某政〔2025〕14号</td></tr>"
+               "<tr><th>成文日期</th><td>2025-10-20</td><th>发布日期</th><td>2025-10-28</td></tr></table>"
+               "<div class='con'><p>（测试样例文字）为盘活存量商务楼宇资源，提升楼宇经济产出效益，制定本措施。</p>"
+               "<p><strong>一、支持企业入驻</strong></p><p>（测试样例文字）对新入驻重点楼宇的企业给予一定期限的租金补贴。</p></div>"
+               "<div class='tip'>温馨提示：如需获取政策详细解读，请拨打招商服务热线 400-000-0000，或点击“立即咨询”留言。</div>",
+               "https://xuchang.example.cn/zhengce/detail/4127.html")
+    assert got.records[0]["body"].split("\n") == [
+        "（测试样例文字）为盘活存量商务楼宇资源，提升楼宇经济产出效益，制定本措施。", "一、支持企业入驻",
+        "（测试样例文字）对新入驻重点楼宇的企业给予一定期限的租金补贴。"]
