@@ -236,3 +236,17 @@ def test_the_sites_service_note_is_no_text_and_a_heading_ending_like_a_button_is
     assert got.records[0]["body"].split("\n") == [
         "（测试样例文字）为盘活存量商务楼宇资源，提升楼宇经济产出效益，制定本措施。", "一、支持企业入驻",
         "（测试样例文字）对新入驻重点楼宇的企业给予一定期限的租金补贴。"]
+
+
+def test_an_undated_park_takes_no_date_from_the_times_of_its_project_box():
+    got = page("<h1>吉安电子信息产业园</h1><dl class='yq-info'><dt>所在地区</dt><dd>吉安-吉州区</dd><dt>园区级别</dt><dd>省级</dd>"
+               "<dt>规划面积</dt><dd>8.6平方公里</dd><dt>主导产业</dt><dd>电子信息</dd></dl>"
+               "<div class='yq-sec'><p>（测试样例文字）园区位于吉州区长塘镇，重点发展印制电路板、新型显示和智能终端产业。</p>"
+               "<p>（测试样例文字）园区建有污水处理厂、变电站、人才公寓和职工服务中心，距吉安西站约12公里。</p></div>"
+               "<div class='yq-xm'><h3>园区招商项目</h3><ul>"
+               "<li><a href='/xiangmu/30518.html'>吉安电子信息产业园智能终端配套项目</a><time>2025-11-19</time></li>"
+               "<li><a href='/xiangmu/30506.html'>长塘镇PCB产业链延伸招商项目</a><time>2025-11-12</time></li></ul></div>",
+               "https://jian.example.cn/yuanqu/2207.html")
+    own = got.records[0]
+    assert (own["type"], own["published"]) == ("park", None)
+    assert [r["published"] for r in got.records[1:3]] == ["2025-11-19", "2025-11-12"]

@@ -681,7 +681,10 @@ class _Page:
                         elif self.shown_region is None and len(text) <= 22 and _placed(place := text.strip("[]【】")):
                             self.shown_region = place
 
+        in_lists = stats.cover(excluded)
         for el in scope.iter("time"):
+            if el in in_lists:
+                continue  # an entry's date in a list box (园区招商项目) is the entry's
             # what the page shows (2025-10-16) before the machine stamp (datetime="…T08:00")
             shown = element_text(el)
             stamp = shown if shown and parse_date(shown) else el.get("datetime")
