@@ -317,12 +317,12 @@ def test_tags_as_topics_industry_labels_and_a_label_in_the_tag_box_text(tag_html
     assert got["tags"] == tags
 
 
-def test_a_follow_us_line_is_no_part_of_the_text():
+def test_a_follow_us_line_and_an_unfold_link_are_no_part_of_the_text():
     html = ("<html><head><title>t</title></head><body><h1>某地海上风电装备产业园集中签约</h1>"
             "<p class='info'>发布时间：2025-11-26　来源：某市投资促进局</p><div class='content'>"
             "<p>（测试样例文字）11月25日，某地海上风电装备产业园举行新能源项目集中签约活动，三个项目现场签约。</p>"
             "<p>（测试样例文字）项目总投资约46亿元，达产后可形成年产值超百亿元的海上风电装备产业集群。</p>"
-            "<p>扫码关注“某地招商”微信公众号，获取更多投资资讯</p></div></body></html>")
+            "<p>— 展开全文 —</p><p>扫码关注“某地招商”微信公众号，获取更多投资资讯</p></div></body></html>")
     got = parse_page(html.encode(), URL).records[0]
     assert got["body"].endswith("产业集群。")
 
