@@ -185,7 +185,7 @@ def _tab_pane(el, own: set) -> bool:
     return False
 
 
-_TAB_WORD = re.compile(r"tab|pane|panel", re.I)
+_TAB_WORD = re.compile(r"(?<![a-z])(?:tab(?!le)|pane|panel)", re.I)  # (tab-pane, tabpanel, tl-pane; not table)
 
 
 def _says_tab(el) -> bool:
