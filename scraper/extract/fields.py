@@ -369,7 +369,7 @@ def is_metadata_line(text: str) -> bool:
     if len(text) > 120:
         return False
     text = colon_bracket_labels(text)
-    undated = _LEADING_DATE.sub("", _PLACE_BEFORE_DATE.sub("", text, count=1), count=1)  # (嘉定区 | 2025-11-27 | 来源：…)
+    undated = _LEADING_DATE.sub("", PLACE_BEFORE_DATE.sub("", text, count=1), count=1)  # (嘉定区 | 2025-11-27 | 来源：…)
     dated = len(undated) < len(text)
     text = undated.lstrip("（(【[ ")  # （责任编辑：周敏）
     if dated:
@@ -379,7 +379,8 @@ def is_metadata_line(text: str) -> bool:
     return bool(match) and clean_label(text[_label_start(match):match.end(1)]) in META_LABELS
 
 
-_PLACE_BEFORE_DATE = re.compile(r"^[\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15}\s*[|｜/·\s]\s*(?=(?:19|20)\d{2}\s*[-/.年])")
+#: 嘉定区 | 2025-11-27 …: a place, without a label, before a meta line's date (group 1)
+PLACE_BEFORE_DATE = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15})\s*[|｜/·\s]\s*(?=(?:19|20)\d{2}\s*[-/.年])")
 _PLACE_AFTER_DATE = re.compile(r"^[^\s，。,；;：:！？、]{2,16}[\s\u3000]*[·|｜]?[\s\u3000]+(?=[\u4e00-\u9fa5]{2,6}\s*[：:])")
 
 

@@ -20,7 +20,7 @@ from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
     CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
-    inline_fields, is_metadata_line, label_element_segments, marked_pair_row, pairs_start,
+    PLACE_BEFORE_DATE, inline_fields, is_metadata_line, label_element_segments, marked_pair_row, pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
@@ -65,7 +65,6 @@ _TAG_URL = re.compile(r"/tags?/|[?&](?:tag|tags|keyword)=", re.I)
 _DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _UPDATED = re.compile(r"(?:更新|维护)(?:时间|日期|于)?\s*[:：]?\s*(" + _DATE_IN_TEXT.pattern + ")")
 _LEAD_BYLINE = re.compile(r"^文\s*[/／｜|]\s*([\u4e00-\u9fa5]{2,4})\s+(?=(?:19|20)\d{2})")
-_PLACE_THEN_DATE = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15})\s*[|｜/·\s]\s*(?=(?:19|20)\d{2})")
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
@@ -765,7 +764,7 @@ class _Page:
                     rest = lead.strip()[start.end():].strip(" ·|｜\u3000")
                     if rest and self.shown_region is None and len(rest) <= 22 and _placed(rest):
                         self.shown_region = rest
-                elif len(lead) <= 40 and (first := _PLACE_THEN_DATE.match(lead.strip())) \
+                elif len(lead) <= 40 and (first := PLACE_BEFORE_DATE.match(lead.strip())) \
                         and (start := DATE_RE.match(lead.strip()[first.end():])) and _placed(first.group(1)):
                     # 嘉定区 | 2025-11-27 14:05 | 来源：…: the place, then the date
                     dates.append(start.group(0))
