@@ -128,3 +128,13 @@ def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
                    "<p><span class='k'>投资总额：</span><span class='v'>5.2亿元</span></p>"
                    "<p><span class='k'>合作方式：</span><span class='v'>合作</span></p></div>") == {
         "所在地区": "山东-陵城区", "所属行业": "生物医药", "投资总额": "5.2亿元", "合作方式": "合作"}
+
+
+def test_rows_of_two_label_value_pairs_drawn_as_divs():
+    rows = "".join(f"<div class='f-row'><div class='f-k'>{a}</div><div class='f-v'>{b}</div><div class='f-k'>{c}</div>"
+                   f"<div class='f-v'>{d}</div></div>" for a, b, c, d in [
+                       ("所属行业", "汽车零部件制造", "投资总额", "3.2亿元"), ("合作方式", "独资、合资", "项目所在地", "湖北省十堰市茅箭区"),
+                       ("项目状态", "招商中", "联 系 人", "陈先生")])
+    assert _fields(f"<div class='facts'>{rows}</div>") == {
+        "所属行业": "汽车零部件制造", "投资总额": "3.2亿元", "合作方式": "独资、合资", "项目所在地": "湖北省十堰市茅箭区",
+        "项目状态": "招商中", "联系人": "陈先生"}

@@ -439,6 +439,23 @@ def _two_cell_pair(child) -> tuple[str, str | None] | None:
     return (label, value) if keep else None
 
 
+def _pairs_row(child) -> list[tuple[str, str | None]]:
+    """A row of two or three label, value pairs of cells (<div class="f-row"><div class="f-k">所属行业</div>
+    <div class="f-v">…</div><div class="f-k">投资总额</div><div class="f-v">…</div></div>)."""
+    cells = [c for c in child if isinstance(c.tag, str)]
+    if len(cells) not in (4, 6) or fold(child.text):
+        return []
+    pairs = []
+    for label_cell, value_cell in zip(cells[::2], cells[1::2]):
+        label = _is_label_cell(label_cell)
+        if not label or _is_label_cell(value_cell) is not None or not _label_ok(label):
+            return []
+        keep, value = _value(element_text(value_cell), value_cell, cell=True, known=label in REGION_LABELS)
+        if keep:
+            pairs.append((label, value))
+    return pairs
+
+
 def marked_pair_row(el) -> tuple[str, str | None] | None:
     """A fact row among a text's paragraphs (<div class="kv-row"><span class="k">项目编号</span>
     <span class="v">…</span></div>): two cells, the first marked a label by its class."""
@@ -514,7 +531,7 @@ def _child_is_pair(child, stats) -> bool:
     such as 上海:以供给侧… reads like a pair but is not one)."""
     if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
-    if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None:
+    if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None or _pairs_row(child):
         return True
     text = _bracket_lead(element_text(child))
     if not text or len(text) > 80:
@@ -676,6 +693,10 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             pair = _two_cell_pair(child)
             if pair is not None:
                 pairs.append(pair)
+                continue
+            row = _pairs_row(child)
+            if row:
+                pairs.extend(row)
                 continue
             found = inline_fields(_bracket_lead(element_text(child)), child)
             if not found and (pair := _lead_label_pair(child, known_only=False)) is not None:
