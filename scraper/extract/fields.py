@@ -595,6 +595,8 @@ def _label_cards(el) -> list[tuple[str, str | None]]:
     """A grid of cards alike, each a short label over its value and no mark on
     either (<div><p class="text-xs">所属地区</p><p>四川-叙州区</p></div> …): three
     labels known by name vouch for the rest (厂房租金, 工业用地价格)."""
+    if len(el) < 4 or len(el[0]) not in (1, 2) or el[0].tag != el[1].tag or el[0].get("class") != el[1].get("class"):
+        return []  # (most blocks: a cheap look at the first two children)
     cards = [c for c in el if isinstance(c.tag, str)]
     if len(cards) < 4 or len({(c.tag, c.get("class")) for c in cards}) != 1:
         return []
@@ -619,7 +621,7 @@ def _label_cards(el) -> list[tuple[str, str | None]]:
 
 def _br_lines(el) -> list[str]:
     """The lines of an element's own text parted by <br> (none if a block sits inside)."""
-    if len(el) < 2 or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+    if len(el) < 2 or el.find("br") is None or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
         return []
     lines, line = [], [el.text or ""]
     for child in el:

@@ -967,6 +967,8 @@ class _Page:
         """Type of each entry: the heading's; else the type most of the entries'
         URLs name; else each entry's own (a search-results list mixes
         /xiangmu/, /zhengce/ and news)."""
+        if group.kind and len(group.items) < 4:
+            return [group.kind] * len(group.items)  # (a channel of every type shows two of two types at least)
         by_url = [profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items]
         if group.kind:
             named = Counter(kind for kind in by_url if kind in RECORD_TYPES)
