@@ -250,3 +250,21 @@ def test_an_undated_park_takes_no_date_from_the_times_of_its_project_box():
     own = got.records[0]
     assert (own["type"], own["published"]) == ("park", None)
     assert [r["published"] for r in got.records[1:3]] == ["2025-11-19", "2025-11-12"]
+
+
+def test_a_text_over_small_titled_boxes_beats_the_footers_sentences():
+    boxes = "".join(f"<div class='blk'><h3>{t}</h3>" + "".join(f"<p>（测试样例文字）{p}</p>" for p in ps) + "</div>" for t, ps in [
+        ("项目简介", ["项目拟新建高端铜基新材料生产线，主要产品为高强高导铜合金带材和精密铜箔。", "项目建设期两年，分两期实施。"]),
+        ("建设条件", ["项目选址于经济开发区铜基新材料产业园，水、电、气、路等基础设施配套齐全。"]),
+        ("市场前景", ["新能源汽车、5G通信等领域对高端铜材需求旺盛，产品市场空间广阔。"])])
+    html = ("<html><head><title>t</title></head><body><div class='main'><h1>义安区年产5万吨高端铜基新材料项目</h1>"
+            "<table class='xm-facts'><tr><th>所属行业</th><td>有色金属新材料</td></tr><tr><th>投资总额</th><td>3.2亿元</td></tr>"
+            f"<tr><th>合作方式</th><td>独资/合资</td></tr></table><div class='xm-body'>{boxes}</div></div>"
+            "<div class='footer'><div class='w1200'><p><a href='/about/'>关于我们</a> | <a href='/about/contact.html'>联系我们</a> | "
+            "<a href='/sitemap.html'>网站地图</a></p><p>服务热线：400-800-0000　工作时间：周一至周五 9:00-18:00</p>"
+            "<p>本站信息仅供参考，投资有风险，合作需谨慎。转载请注明出处。</p>"
+            "<p>Copyright © 2012-2025 tongling.example.cn All Rights Reserved　<a href='https://beian.miit.gov.cn/'>"
+            "京ICP备00000000号-2</a>　京公网安备 11010502000000号</p>"
+            "</div></div></body></html>")
+    own = parse_page(html.encode(), "https://tongling.example.cn/xiangmu/7731.html").records[0]
+    assert own["type"] == "project" and own["body"].startswith("（测试样例文字）项目拟新建") and "本站信息" not in own["body"]

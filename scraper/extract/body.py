@@ -7,6 +7,7 @@ that split or repeat the body across sibling containers). No class names.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .fields import is_metadata_line
@@ -177,19 +178,14 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
             grand = parent.getparent()
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + text * 0.5
-    best, best_score = None, 0.0
-    index = stats.index
-    for el, score in scores.items():
-        if el in inside or el.tag == "html":
-            continue
-        final = score * (1.0 - stats.density(el))
-        if final > best_score:
-            if best is not None and final < best_score * _LATER_COPY_MARGIN and index.get(el, 0) > index.get(best, 0) \
-                    and not _nested(el, best):
-                # a second copy further down (a print view with ASCII commas) scores a
-                # little more for its wider punctuation: the text shown first is the text
-                continue
-            best, best_score = el, final
+    best, best_score = _best_box(scores, stats, inside)
+    if best is not None and _in_footer(best):
+        # the footer's 本站信息仅供参考 and Copyright lines outscore a text split over small boxes
+        # (项目简介 | 建设条件 | …); a text that comes near is the text (a listing has none: the footer stays)
+        other, other_score = _best_box({el: sc for el, sc in scores.items()
+                                        if not _in_footer(el) and not _nested(el, best)}, stats, inside)
+        if other is not None and other_score * 2 >= best_score:
+            best, best_score = other, other_score
     if best is None or best_score < _MIN_BODY_SCORE:
         return []
     if best.tag in ("p", "li", "span", "font") and best.getparent() is not None:
@@ -212,6 +208,35 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
     return chosen
+
+
+def _best_box(scores: dict, stats: TextStats, inside) -> tuple:
+    best, best_score = None, 0.0
+    index = stats.index
+    for el, score in scores.items():
+        if el in inside or el.tag == "html":
+            continue
+        final = score * (1.0 - stats.density(el))
+        if final > best_score:
+            if best is not None and final < best_score * _LATER_COPY_MARGIN and index.get(el, 0) > index.get(best, 0) \
+                    and not _nested(el, best):
+                # a second copy further down (a print view with ASCII commas) scores a
+                # little more for its wider punctuation: the text shown first is the text
+                continue
+            best, best_score = el, final
+    return best, best_score
+
+
+_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I)
+
+
+def _in_footer(el) -> bool:
+    """Inside the page's footer (<footer>, <div class="footer">): its 本站信息仅供参考 and
+    Copyright lines are sentences too, but never the text."""
+    for node in (el, *el.iterancestors()):
+        if node.tag == "footer" or _FOOTER.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
 
 
 def _meta_box(el) -> bool:
