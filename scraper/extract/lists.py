@@ -405,17 +405,15 @@ def _mostly_a_date(text: str) -> bool:
     return bool(_DATE_HEADING.match(text)) and parse_date(text) is not None
 
 
-_DAY = re.compile(r"^\d{1,2}$")
 _YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})月?$")
 
 
 def _date_in_pieces(chunks: list[str]) -> str | None:
-    """A date drawn as a day over its year and month (<b>28</b><span>2025-08</span>)."""
-    for day, month in zip(chunks, chunks[1:]):
-        if _DAY.match(day) and (said := _YEAR_MONTH.match(month)) and 1 <= int(day) <= 31:
-            return f"{said.group(1)}-{int(said.group(2)):02d}-{int(day):02d}"
-        if _DAY.match(month) and (said := _YEAR_MONTH.match(day)) and 1 <= int(month) <= 31:
-            return f"{said.group(1)}-{int(said.group(2)):02d}-{int(month):02d}"
+    """A date drawn as a day over its year and month (<b>28</b><span>2025-08</span>), either way round."""
+    for first, second in zip(chunks, chunks[1:]):
+        for day, month in ((first, second), (second, first)):
+            if (d := _DAY_CHUNK.match(day)) and (said := _YEAR_MONTH.match(month)) and 1 <= int(d.group(1)) <= 31:
+                return f"{said.group(1)}-{int(said.group(2)):02d}-{int(d.group(1)):02d}"
     return None
 
 
