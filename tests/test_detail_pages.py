@@ -268,3 +268,15 @@ def test_a_text_over_small_titled_boxes_beats_the_footers_sentences():
             "</div></div></body></html>")
     own = parse_page(html.encode(), "https://tongling.example.cn/xiangmu/7731.html").records[0]
     assert own["type"] == "project" and own["body"].startswith("（测试样例文字）项目拟新建") and "本站信息" not in own["body"]
+
+
+def test_the_pages_counter_and_font_size_bar_is_no_text():
+    got = page("<h1>铜官区铜箔精深加工项目</h1><div class='meta'><span>浏览次数：<em>--</em></span><span>字号："
+               "<a href='javascript:;'>大</a> <a href='javascript:;'>中</a> <a href='javascript:;'>小</a> "
+               "<a href='javascript:window.print()'>【打印】</a></span></div>"
+               "<table><tr><th>所属行业：</th><td>有色金属加工</td><th>投资总额：</th><td>8.6亿元</td></tr></table>"
+               "<p>（测试样例文字）项目拟建设铜箔生产线，配套建设研发检测中心。</p>",
+               "https://tongling.example.cn/project/detail/5821.html")
+    own = got.records[0]
+    assert own["type"] == "project"
+    assert own["body"] == "（测试样例文字）项目拟建设铜箔生产线，配套建设研发检测中心。"

@@ -6,7 +6,7 @@ import pytest
 
 from scraper.extract.body import TextStats
 from scraper.extract.clean import parse_html, strip_invisible
-from scraper.extract.fields import block_fields, find_field_blocks
+from scraper.extract.fields import block_fields, find_field_blocks, page_tool_line
 
 
 def _fields(html: str) -> dict:
@@ -138,3 +138,16 @@ def test_rows_of_two_label_value_pairs_drawn_as_divs():
     assert _fields(f"<div class='facts'>{rows}</div>") == {
         "所属行业": "汽车零部件制造", "投资总额": "3.2亿元", "合作方式": "独资、合资", "项目所在地": "湖北省十堰市茅箭区",
         "项目状态": "招商中", "联系人": "陈先生"}
+
+
+@pytest.mark.parametrize("line, tool", [
+    ("浏览次数：--", True),
+    ("字号：大 中 小 【打印】", True),
+    ("浏览次数：--字号：大 中 小 【打印】", True),
+    ("浏览次数：-- 来源：新华网", False),  # a source is a fact of the text
+    ("附件：1.申报表", False),  # document text
+    ("温馨提示：请于11月30日前提交材料。", False),
+    ("项目简介", False),
+])
+def test_a_line_of_the_pages_own_tools_is_told_from_facts_and_text(line, tool):
+    assert page_tool_line(line) is tool

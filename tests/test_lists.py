@@ -461,3 +461,37 @@ def test_a_bracket_after_the_name_is_part_of_it_when_the_entry_shows_its_place_b
       <li><a href="/xiangmu/2.html">姜堰经济开发区医疗器械产业园（泰州-姜堰区）</a><span>2025-11-18</span></li></ul>""")
     assert [(r["title"], r["region"] and r["region"]["raw"]) for r in got] == [
         ("广西东融产业园区合作招商项目（梧州片区）", "广西"), ("姜堰经济开发区医疗器械产业园", "泰州-姜堰区")]
+
+
+def test_an_advertisement_among_the_entries_is_no_entry():
+    got = records("""<div><h2>桃城区招商项目</h2><ul>
+      <li><h3><a href="/xiangmu/detail/58199.html">冀州区采暖铸造设备升级改造项目</a></h3><span>地区：衡水-冀州区</span></li>
+      <li class="ad"><h3><a href="/about/ruzhu.html">项目方免费发布招商信息，立即入驻</a></h3></li>
+      <li><h3><a href="/xiangmu/detail/58190.html">桃城区冷链物流分拨中心建设项目</a></h3><span>地区：衡水-桃城区</span></li>
+      <li><h3><a href="/xiangmu/detail/58188.html">招商推介会报名，立即报名</a></h3><span>2025-09-01</span></li>
+      </ul></div>""")
+    assert [r["title"] for r in got] == ["冀州区采暖铸造设备升级改造项目", "桃城区冷链物流分拨中心建设项目"]
+
+
+def test_facts_spaced_on_one_line_under_a_title_and_a_count_beside_the_heading():
+    got = records("""<div class="titbar"><span class="t">保定招商政策</span><span class="tip">收录政策文件 93 篇</span></div>
+      <div class="zc-list">
+      <dl><dt><a href="/zhengce/detail/3318.html">保定市人民政府关于印发《保定市促进民营经济高质量发展若干措施》的通知</a></dt>
+      <dd>文号：保政发〔2025〕12号　适用地区：保定市　发布日期：2025-11-14</dd></dl>
+      <dl><dt><a href="/zhengce/detail/3305.html">保定市人民政府办公室关于进一步降低企业用地成本的通知</a></dt>
+      <dd>文号：保政办函[2025]33号　适用地区：保定-竞秀区 ｜ 发布日期：2025-11-07</dd></dl></div>""")
+    assert [(r["list"], r["document_number"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("保定招商政策", "保政发〔2025〕12号", "保定市", "2025-11-14"),
+        ("保定招商政策", "保政办函[2025]33号", "保定-竞秀区", "2025-11-07")]
+
+
+def test_a_month_and_day_badge_inside_the_link_is_the_entrys_date():
+    page = parse_page("""<html><head><title>t</title></head><body><div class="meta">更新时间：2025-11-20</div>
+      <div><h3>重点招商项目</h3><div class="list-group">
+      <a class="list-group-item" href="/xiangmu/6620.html"><span class="badge">11-05</span>义乌市跨境电商海外仓服务中心项目</a>
+      <a class="list-group-item" href="/xiangmu/6611.html"><span class="badge">10-27</span>义乌市小商品智能制造产业园招商项目</a>
+      <a class="list-group-item" href="/xiangmu/6602.html"><span>12-18岁</span>青少年科创营地运营项目</a>
+      </div></div></body></html>""".encode(), URL)
+    got = [(r["title"], r["published"]) for r in page.records if r["type"] == "project"]
+    assert got[:2] == [("义乌市跨境电商海外仓服务中心项目", "2025-11-05"), ("义乌市小商品智能制造产业园招商项目", "2025-10-27")]
+    assert got[2][0].startswith("12-18岁")

@@ -384,6 +384,21 @@ PLACE_BEFORE_DATE = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5·\-]{1,15})\s*[
 _PLACE_AFTER_DATE = re.compile(r"^[^\s，。,；;：:！？、]{2,16}[\s\u3000]*[·|｜]?[\s\u3000]+(?=[\u4e00-\u9fa5]{2,6}\s*[：:])")
 
 
+def page_tool_line(text: str) -> bool:
+    """`浏览次数：--　字号：大 中 小 【打印】`: only labels about the page itself
+    (its counter, font size, print button), no fact of the item and no line
+    of the text; `附件：` opens document text and is not one of them."""
+    text = _TOOLS_AFTER.sub("", _BRACKETED_TOOL.sub(r" \1", text))  # (【打印】 is a button, not a label)
+    if _INLINE_LABEL.match(text) is None:
+        return False
+    labels = [clean_label(text[_label_start(m):m.end(1)]) for m in _INLINE_LABEL.finditer(text)]
+    return all(label in NON_FIELD_LABELS and label not in _DOCUMENT_LABELS for label in labels)
+
+
+_BRACKETED_TOOL = re.compile(r"[【\[]\s*((?:加入)?(?:打印|关闭|收藏|分享|纠错|举报)\S{0,2})\s*[】\]]")
+_DOCUMENT_LABELS = frozenset({"附件", "相关附件", "注意", "提示", "温馨提示", "特别提示", "特别说明"})
+
+
 def pairs_start(text: str) -> int:
     """Where the first `标签：` of a line starts (len(text) if none)."""
     match = _INLINE_LABEL.search(text)
@@ -529,8 +544,11 @@ def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
 def _child_is_pair(child, stats) -> bool:
     """One `标签：值` line: short, no blocks inside, not a heading (a title
     such as 上海:以供给侧… reads like a pair but is not one)."""
-    if not 2 < stats.total.get(child, 0) <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    total = stats.total.get(child, 0)
+    if not 2 < total <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
+    if stats.links.get(child, 0) >= total:
+        return False  # <li><a>青海海西：戈壁滩上建起…</a></li>: a linked headline, label and all
     if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None or _pairs_row(child):
         return True
     text = _bracket_lead(element_text(child))

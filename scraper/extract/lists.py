@@ -45,16 +45,20 @@ _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|inf
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
                          r"|/[0-9a-f]{16,}\.s?html?$"  # a hex content id (government shared platforms)
                          # a page named by a slug (/yqjs/hutou.html), not a site page
-                         r"|^(?!.*/(?:tags?|search|category|topics?|special|zt)/)"  # not a tag or topic page
+                         r"|^(?!.*/(?:tags?|search|category|topics?|special|zt|about|aboutus|help|guanyu)/)"  # not a tag, topic or site page
                          r".*/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
                          r"(?:[_-]\w+)?\.)[a-z][\w-]{2,}\.s?html?$", re.I)
+#: 项目方免费发布招商信息，立即入驻: a title that ends by asking the reader to act is an advertisement
+_CTA_CLAUSE = re.compile(r"[，,！!]\s*(?:立即|马上|赶快|赶紧|快来|点击)(?:入驻|咨询|申请|报名|发布|查看|获取|加入|登录|注册|领取|预约|联系)[！!]*$")
 _MAX_ITEM_ANCHORS = 6
 _MAX_ITEM_EXTRA = 200
 _MAX_TITLE = 120
 _MAX_HEADER_BOX = 60  # characters: a box header is short; a bigger sibling is content
 #: 共173条 / 126个项目 beside a heading: a counter, not part of it.
 _COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\s*[\d,]+|^[(（]?[\d,]+\s*(?:条|个|项|篇|页|家)"
-                      r"|^[(（\[]\s*[\d,]+\s*[)）\]]$")
+                      r"|^[(（\[]\s*[\d,]+\s*[)）\]]$"
+                      # 收录政策文件 93 篇, 为您找到 27 个园区
+                      r"|^[(（]?(?:共|已|现|为您|共为您)?(?:收录|发布|找到|搜索到|检索到)[\u4e00-\u9fa5]{0,6}\s*[\d,]+\s*(?:条|个|项|篇|份|件|家)")
 _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
@@ -83,6 +87,10 @@ class ItemGroup:
     heading: str | None
     items: list[ListItem]
     kind: str | None = None  # project / policy / park / article, from the heading
+    #: The entries alone, when the container is a layout box that also holds
+    #: prose (an old page's table: the text's row, then the related rows):
+    #: what the text finder must skip instead of the whole container.
+    parts: list | None = None
 
 
 @lru_cache(maxsize=8192)
@@ -179,6 +187,34 @@ _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,:;()\- ]{3,}$")
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
 
 
+_DAY_BADGE = re.compile(r"^[\[(（【]?(?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])[\])）】]?$")
+_DAY_OPENERS = frozenset("0123456789[(（【")
+
+
+def _leading_day(a, title: str) -> str | None:
+    """The text of the first element inside link `a` when it is a month and day
+    and the title starts with it (a bare `12-18岁…` in the words is no date)."""
+    for child in a.iterdescendants():
+        if isinstance(child.tag, str) and (text := element_text(child)):
+            return text if _DAY_BADGE.match(text) and title.startswith(text) else None
+    return None
+
+
+def _linked_in_a_sentence(el, a) -> bool:
+    """A name linked inside running text (…晚间，<a>宁德时代</a>（300750）发布公告称，…。):
+    a paragraph with a link, not a list entry. An entry's link stands apart:
+    nothing is written against both its ends."""
+    text = element_text(el)
+    if "。" not in text or len(text) < 40:
+        return False
+    title = element_text(a)
+    at = text.find(title) if title else -1
+    if at < 2:
+        return False
+    before, after = text[at - 1], text[at + len(title): at + len(title) + 1]
+    return (_HAN.match(before) is not None or before in "，、：“") and (_HAN.match(after) is not None or after in "（(，、。”")
+
+
 def _anchor_title(a) -> str:
     text = without_badges(a, element_text(a))
     title_attr = fold(a.get("title"))
@@ -267,7 +303,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         if after is not None and (after.tag == "dd" if el.tag == "dt" else after.tag in _BESIDE_LINK) \
                 and after.find(".//a") is None:
             side_parts = side_parts + _text_chunks(after, set())
-    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) \
+    if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) or _CTA_CLAUSE.search(best_title) \
             or best_title.startswith(_PREV_NEXT) or _AD_URL.search(best_url):  # <a>上一个园区：…</a>: the label inside the link
         return None  # (/ad/go.asp?id=12: an advertisement's click counter)
     date_text = region_text = doc_number = issuer = title_place = None
@@ -295,6 +331,10 @@ def read_item(el, base_url: str) -> ListItem | None:
         # <a><span class="badge">2025-10-10</span>标题</a>: the date written before the title
         date_text = leading.group(1)
         best_title = best_title[leading.end():].strip()
+    if date_text is None and best_title[:1] in _DAY_OPENERS and (day := _leading_day(best_anchors[0], best_title)):
+        # <a><span class="badge">11-05</span>标题</a>: a year-less date before the title, in an element of its own
+        date_text = day
+        best_title = best_title[len(day):].strip()
     after_address = False
     fact_kind = written = None
     own = _text_chunks(el, set(best_anchors))
@@ -364,6 +404,8 @@ def read_item(el, base_url: str) -> ListItem | None:
     if title_place is not None and region_text is None:
         region_text = title_place.group(1)
         best_title = best_title[: title_place.start()].strip()
+    if len(own) <= 4 and _linked_in_a_sentence(el, best_anchors[0]):
+        return None
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None:
         if not is_detail_url(best_url) or _FILE_URL.search(best_url):
@@ -492,7 +534,10 @@ _LABEL_HEAD = re.compile(r"[：:]")
 
 
 def _split_bars(chunks: list[str]) -> list[str]:
-    """`行业：文化旅游｜地区：湖南-岳阳楼区`: facts on one line, set apart by bars."""
+    """`行业：文化旅游｜地区：湖南-岳阳楼区`: facts on one line, set apart by bars,
+    or by spaces before the next label (`文号：保政发〔2025〕12号　适用地区：保定市`)."""
+    if any(c.count("：") + c.count(":") >= 2 for c in chunks):
+        chunks = [part for c in chunks for part in _SPACED_LABEL.split(c) if part]
     if not any("|" in c or "｜" in c for c in chunks):
         return chunks
     # (a place path drawn with bars, 赣州市 | 南康区, is one fact)
@@ -500,6 +545,7 @@ def _split_bars(chunks: list[str]) -> list[str]:
 
 
 _BARS = re.compile(r"[|｜]")
+_SPACED_LABEL = re.compile(r"[\s\u3000|｜]*[\s\u3000][\s\u3000|｜]*(?=[\u4e00-\u9fa5]{2,6}[：:])")  # (a bar with it: 重庆-永川区 ｜ 发布日期：)
 _OPENERS = {closer: opener for opener, closer in BRACKET_PAIRS.items()}
 
 
@@ -682,7 +728,7 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
             if sum(total.get(item.element, 0) for item in items) * 4 < total.get(container, 0) - _MAX_HEADER_BOX:
                 continue  # a column holding a text and a few boxes of links, not a list box
         _read_columns(container, items)
-        groups.append(ItemGroup(container, heading, items, kind))
+        groups.append(ItemGroup(container, heading, items, kind, _entries_beside_prose(children, items, total, links)))
         holds_group.update(container.iterancestors())
         holds_group.add(container)
     groups.sort(key=lambda g: order[g.container])
@@ -690,6 +736,15 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
 
 
 _RECORD_KINDS = ("project", "policy", "park")
+_MIN_PROSE = 200  # characters outside links: a text, not a box header or an entry
+
+
+def _entries_beside_prose(children, items: list[ListItem], total: dict, links: dict) -> list | None:
+    """The entries' elements when another child of the container holds a text."""
+    entries = {item.element for item in items}
+    if any(child not in entries and total.get(child, 0) - links.get(child, 0) >= _MIN_PROSE for child in children):
+        return [item.element for item in items]
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -961,13 +1016,14 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
     caption = container.find("caption")
     if caption is not None and element_text(caption):
         return element_text(caption), 0
-    for child in container:
-        if child is first_item:
-            break
+    # nearest first: a layout table's rows above its list (the text's title, the text) name nothing
+    child = first_item.getprevious() if first_item.getparent() is container else (container[-1] if len(container) else None)
+    while child is not None:
         if isinstance(child.tag, str) and stats.total.get(child, 0) <= _MAX_HEADER_BOX:
             text = _heading_text(child)
             if text:
                 return text, 0
+        child = child.getprevious()
     node, distance = container, 1
     for _ in range(_HEADING_LEVELS):
         sibling = node.getprevious()

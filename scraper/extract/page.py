@@ -20,7 +20,7 @@ from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
 from .fields import (
     CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
-    PLACE_BEFORE_DATE, inline_fields, is_metadata_line, label_element_segments, marked_pair_row, pairs_start,
+    PLACE_BEFORE_DATE, inline_fields, is_metadata_line, label_element_segments, marked_pair_row, page_tool_line, pairs_start,
 )
 from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
@@ -68,6 +68,8 @@ _LEAD_BYLINE = re.compile(r"^文\s*[/／｜|]\s*([\u4e00-\u9fa5]{2,4})\s+(?=(?:1
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
+#: A dated text this long is news even when a list beside it reads like a fact table.
+_DATED_TEXT_MIN = 400
 #: Text beside a detail page's name in its own small box: a tagline, badges.
 _TITLE_BLOCK_EXTRA = 60
 _TAG_SPLIT = re.compile(r"[\s,，、;；|/／]+")
@@ -566,7 +568,10 @@ class _Page:
         # comes from the page's own date when the records are built.
         self.groups = find_item_groups(root, self.source_url, self.stats)
         for group in self.groups:
-            excluded.add(group.container)
+            if group.parts:
+                excluded.update(group.parts)
+            else:
+                excluded.add(group.container)
         # a table that holds a list (its header row reads like labels) states no facts
         holders = {up for group in self.groups for up in group.container.iterancestors()}
         self.field_blocks = [block for block in find_field_blocks(root, excluded, self.stats) if block not in holders]
@@ -723,6 +728,9 @@ class _Page:
                     segments and len(segments) >= 2 and _mostly_date(segments[0][0])
                     and any(is_metadata_line(t) for t, _ in segments)):
                 continue  # (spans drawn together: <span>2025-11-20 16:05</span><span>…</span><span>来源：…</span>)
+            if inside_body and segments and all(page_tool_line(text) for text, _ in segments):
+                self.meta_lines.add(line.text)  # 浏览次数：--　字号：大 中 小: the page's toolbar above the text
+                continue
             for text, el in segments:
                 text = colon_bracket_labels(text)
                 said = _TAG_LINE.match(text)
@@ -841,7 +849,10 @@ class _Page:
                 sum(1 for label in self.block_labels if label not in _NOT_FACTS and not CONTACT_LABEL.search(label)) >= 4:
             # a table of facts about one thing of no record type (a 标准厂房 to let), boxes beside it
             by_url = url_kind(self.source_url)
-            return by_url if by_url in RECORD_TYPES else "other"
+            if by_url in RECORD_TYPES:
+                return by_url
+            if not (self.published and _prose_chars(lines) >= _DATED_TEXT_MIN):
+                return "other"  # (a dated text of some length is news, whatever list beside it read as facts)
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not (
                 body_chars >= 40 and biggest < 8 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
             # one long list, or several boxes of them (a home page); a short news item, dated and

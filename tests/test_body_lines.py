@@ -1,0 +1,60 @@
+"""Which lines of an article's box are its text: credits, download lines,
+linked names inside sentences and related rows beside the text (small
+synthetic pages written from real templates; expectations from the markup)."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import parse_page
+from scraper.extract.vocab import BOILERPLATE_LINE_RE
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("（文/刘晓燕 图/孙浩 审核：王志刚）", True),
+    ("（文/机械工程学院 党委宣传部 图/受访者提供 审核/王海涛）", True),
+    ("（齐鲁晚报·齐鲁壹点 记者 周晓晨）", True),
+    ("附件：2025年度专项资金申报表.docx", True),
+    ("附件下载", True),
+    ("附件：南平市既有住宅加装电梯财政补助标准", False),  # the document's own attachment line
+    ("（一）图书馆、文化馆全年免费开放，审核通过后可预约。", False),
+    ("记者从市商务局获悉，今年前三季度全市实际使用外资同比增长12%。", False),
+])
+def test_credit_and_download_lines_are_told_from_text(line, chrome):
+    assert bool(BOILERPLATE_LINE_RE.match(line)) is chrome
+
+
+PARAS = ["11月26日晚间，<a href='http://quote.example.com/r/0.300750'>宁德时代</a>（300750）发布公告称，公司拟在匈牙利投资建设电池基地二期项目，总投资不超过52亿欧元。",
+         "公告显示，该项目将主要生产磷酸铁锂及三元电池产品，配套建设电芯、模组及电池包生产线，产品主要供应欧洲整车客户。",
+         "当日锂电池板块整体走强，<a href='http://quote.example.com/r/0.300014'>亿纬锂能</a>（300014）、<a href='http://quote.example.com/r/0.002074'>国轩高科</a>（002074）涨幅均超过3%。",
+         "分析人士表示，欧洲电动车市场渗透率正在回升，国内电池龙头加快海外建厂是大势所趋，后续需关注项目推进节奏。"]
+
+
+def test_names_linked_inside_sentences_are_text_not_a_list():
+    html = ("<html><head><title>宁德时代拟扩建匈牙利基地</title></head><body><div class='main'><h1>宁德时代拟扩建匈牙利基地</h1>"
+            "<div class='infos'>2025年11月26日 21:43 来源：某经济新闻</div><div id='ContentBody'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></div></body></html>")
+    page = parse_page(html.encode(), "http://finance.example.com/a/202511263571234567.html")
+    assert [r["type"] for r in page.records] == ["article"]
+    assert page.records[0]["body"].split("\n") == [
+        "11月26日晚间，宁德时代（300750）发布公告称，公司拟在匈牙利投资建设电池基地二期项目，总投资不超过52亿欧元。",
+        "公告显示，该项目将主要生产磷酸铁锂及三元电池产品，配套建设电芯、模组及电池包生产线，产品主要供应欧洲整车客户。",
+        "当日锂电池板块整体走强，亿纬锂能（300014）、国轩高科（002074）涨幅均超过3%。",
+        "分析人士表示，欧洲电动车市场渗透率正在回升，国内电池龙头加快海外建厂是大势所趋，后续需关注项目推进节奏。"]
+
+
+def test_a_layout_table_holding_the_text_and_its_related_rows_keeps_the_text():
+    related = "".join(f"<tr><td>· <a href='../../2025-11/2{i}/content_20251110{i}.htm'>兰州相关新闻标题第{i}条</a> "
+                      f"<span>2025-11-2{i}</span></td></tr>" for i in range(1, 7))
+    html = ("<html><head><title>兰州日报</title></head><body><table><tr><td>"
+            "<table><tr><td align='center'>做强链条 拓展市场</td></tr>"
+            "<tr><td><h1>兰州牛肉拉面产业链前10月产值约168亿元</h1></td></tr><tr><td>2025年11月28日 来源：兰州日报</td></tr>"
+            "<tr><td><div id='ozoom'>"
+            "<P>　　本报讯（记者 杨丽娜）11月27日，记者从兰州市商务局获悉，今年1至10月，兰州牛肉拉面产业链实现总产值约168亿元，同比增长11.4%。"
+            "全市现有牛肉拉面经营门店4800余家，带动从业人员6.5万人，产业链条持续延伸，品牌影响力不断提升。</P>"
+            "<P>　　兰州市商务局相关负责人表示，下一步将围绕标准化、品牌化、数字化方向，持续完善兰州牛肉拉面标准体系，支持龙头企业做大做强，"
+            "培育一批年营业额超亿元的连锁品牌，推动产业高质量发展。</P></div></td></tr>"
+            "<tr><td><strong>相关文章</strong></td></tr>" + related + "</table></td></tr></table></body></html>")
+    page = parse_page(html.encode(), "http://lzrb.example.com.cn/html/2025-11/28/content_20251128044.htm")
+    assert page.kind == "article"
+    body = page.records[0]["body"].split("\n")
+    assert len(body) == 2 and body[0].startswith("本报讯（记者 杨丽娜）") and "相关文章" not in page.records[0]["body"] and "新闻标题" not in page.records[0]["body"]
