@@ -58,3 +58,17 @@ def test_a_layout_table_holding_the_text_and_its_related_rows_keeps_the_text():
     assert page.kind == "article"
     body = page.records[0]["body"].split("\n")
     assert len(body) == 2 and body[0].startswith("本报讯（记者 杨丽娜）") and "相关文章" not in page.records[0]["body"] and "新闻标题" not in page.records[0]["body"]
+
+
+def test_dated_links_among_short_paragraphs_leave_the_paragraphs_in_the_text():
+    paras = ["（测试样例文字）今年以来，全市围绕先进制造业集群建设，累计签约重点项目86个，总投资突破千亿元。",
+             "（测试样例文字）市投资促进局负责人介绍，新签约项目中制造业项目占比超过七成，平均单体投资额同比提高。",
+             "（测试样例文字）下一步，全市将聚焦产业链关键环节开展精准招商，推动签约项目早开工、早投产。"]
+    html = ("<html><head><title>全市重点项目签约总投资突破千亿元</title></head><body><div class='main'>"
+            "<h1>全市重点项目签约总投资突破千亿元</h1><div class='info'>2025-11-28 09:30 来源：市投资促进局</div><div class='con'>"
+            f"<p>{paras[0]}</p><p>相关阅读：<a href='/news/2025/1120/8812.html'>前三季度全市实际使用外资增长12%</a> 2025-11-20</p>"
+            f"<p>{paras[1]}</p><p>相关阅读：<a href='/news/2025/1112/8790.html'>市投资促进局赴长三角开展专题招商</a> 2025-11-12</p>"
+            f"<p>{paras[2]}</p></div></div></body></html>")
+    page = parse_page(html.encode(), "https://www.example.gov.cn/news/2025/1128/8830.html")
+    assert page.kind == "article"
+    assert page.records[0]["body"].split("\n") == paras

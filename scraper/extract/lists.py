@@ -736,15 +736,20 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
 
 
 _RECORD_KINDS = ("project", "policy", "park")
-_MIN_PROSE = 200  # characters outside links: a text, not a box header or an entry
+_MIN_PROSE = 100  # characters outside links: a text, not a box header or an entry
+_MIN_SENTENCE = 20
 
 
 def _entries_beside_prose(children, items: list[ListItem], total: dict, links: dict) -> list | None:
-    """The entries' elements when another child of the container holds a text."""
+    """The entries' elements when the container's other children hold a text
+    (paragraphs with a few linked lines among them, or a layout table's text row)."""
     entries = {item.element for item in items}
-    if any(child not in entries and total.get(child, 0) - links.get(child, 0) >= _MIN_PROSE for child in children):
-        return [item.element for item in items]
-    return None
+    prose = 0
+    for child in children:
+        if child not in entries and (own := total.get(child, 0) - links.get(child, 0)) >= _MIN_SENTENCE \
+                and any(mark in element_text(child) for mark in "。！？"):
+            prose += own  # (paragraphs; a row of facts under a title has no sentence)
+    return [item.element for item in items] if prose >= _MIN_PROSE else None
 
 
 @lru_cache(maxsize=8192)
