@@ -72,3 +72,14 @@ def test_dated_links_among_short_paragraphs_leave_the_paragraphs_in_the_text():
     page = parse_page(html.encode(), "https://www.example.gov.cn/news/2025/1128/8830.html")
     assert page.kind == "article"
     assert page.records[0]["body"].split("\n") == paras
+
+
+def test_a_short_dated_and_credited_news_flash_beside_a_long_hot_list_is_an_article():
+    hot = "".join(f"<li><a href='/news/2025/1128/{8800 + i}.html'>热点新闻标题第{i}条内容概要</a><span>2025-11-28</span></li>"
+                  for i in range(12))
+    flash = "（测试样例文字）记者从市统计局获悉，前10月全市规模以上工业增加值同比增长7.8%，增速比前三季度加快0.3个百分点。"
+    html = ("<html><head><title>前10月全市规上工业增加值增长7.8%</title></head><body><div class='main'>"
+            "<h1>前10月全市规上工业增加值增长7.8%</h1><div class='info'>2025-11-28 10:05 来源：市统计局</div>"
+            f"<div class='con'><p>{flash}</p></div></div><div class='side'><h3>热点排行</h3><ul>{hot}</ul></div></body></html>")
+    page = parse_page(html.encode(), "https://www.example.gov.cn/news/2025/1128/8830.html")
+    assert page.kind == "article" and page.records[0]["body"] == flash

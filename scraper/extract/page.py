@@ -854,7 +854,7 @@ class _Page:
             if not (self.published and _prose_chars(lines) >= _DATED_TEXT_MIN):
                 return "other"  # (a dated text of some length is news, whatever list beside it read as facts)
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not (
-                body_chars >= 40 and biggest < 8 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
+                body_chars >= 40 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
             # one long list, or several boxes of them (a home page); a short news item, dated and
             # credited (来源, 编辑), with its boxes beside it, is an article
             return "listing"
