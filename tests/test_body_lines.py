@@ -83,3 +83,13 @@ def test_a_short_dated_and_credited_news_flash_beside_a_long_hot_list_is_an_arti
             f"<div class='con'><p>{flash}</p></div></div><div class='side'><h3>热点排行</h3><ul>{hot}</ul></div></body></html>")
     page = parse_page(html.encode(), "https://www.example.gov.cn/news/2025/1128/8830.html")
     assert page.kind == "article" and page.records[0]["body"] == flash
+
+
+def test_a_short_news_item_over_a_comment_box_is_an_article():
+    flash = "（测试样例文字）记者从市交通运输局获悉，市区至机场快线将于12月1日起加密班次，高峰时段发车间隔缩短至10分钟。"
+    html = ("<html><head><title>机场快线12月起加密班次</title></head><body><div class='main'>"
+            "<h1>机场快线12月起加密班次</h1><div class='info'>2025-11-28 10:05 来源：市交通运输局</div>"
+            f"<div class='con'><p>{flash}</p></div><form class='comment' action='/comment/post'><input type='text' name='nick'>"
+            "<input type='text' name='captcha'><textarea name='content'></textarea><button>发表评论</button></form></div></body></html>")
+    page = parse_page(html.encode(), "https://www.example.com.cn/news/2025/1128/8831.html")
+    assert page.kind == "article" and page.records[0]["body"] == flash

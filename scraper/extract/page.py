@@ -843,8 +843,10 @@ class _Page:
             return kind
         if self.title in SITE_PAGE_TITLES or self.title in CTA_TEXTS:
             return "other"  # 联系我们, 机构职能: pages about the site or its office, whatever boxes stand beside
-        if body_chars < 200 and biggest < 5 and self.entry_form:
-            return "other"  # 投资咨询: a form to fill in, with a few boxes of links beside it
+        # a short news item, dated and credited (来源, 编辑), is an article whatever stands beside it
+        news_item = body_chars >= 40 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)
+        if body_chars < 200 and biggest < 5 and self.entry_form and not news_item:
+            return "other"  # 投资咨询: a form to fill in, with a few boxes of links beside it (not a comment box)
         if self.title and biggest < 5 and \
                 sum(1 for label in self.block_labels if label not in _NOT_FACTS and not CONTACT_LABEL.search(label)) >= 4:
             # a table of facts about one thing of no record type (a 标准厂房 to let), boxes beside it
@@ -853,11 +855,8 @@ class _Page:
                 return by_url
             if not (self.published and _prose_chars(lines) >= _DATED_TEXT_MIN):
                 return "other"  # (a dated text of some length is news, whatever list beside it read as facts)
-        if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not (
-                body_chars >= 40 and self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
-            # one long list, or several boxes of them (a home page); a short news item, dated and
-            # credited (来源, 编辑), with its boxes beside it, is an article
-            return "listing"
+        if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not news_item:
+            return "listing"  # one long list, or several boxes of them (a home page)
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
         by_url = url_kind(self.source_url)
