@@ -13,8 +13,11 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（文/刘晓燕 图/孙浩 审核：王志刚）", True),
     ("（文/机械工程学院 党委宣传部 图/受访者提供 审核/王海涛）", True),
     ("（齐鲁晚报·齐鲁壹点 记者 周晓晨）", True),
+    ("（供稿：材料科学与工程学院 摄影：张文博 编辑：宋佳 审核：周建国）", True),
     ("附件：2025年度专项资金申报表.docx", True),
     ("附件下载", True),
+    ("视频：溪口村今昔对比 ｜ 浙江新闻客户端记者 沈佳怡 拍摄 剪辑", True),
+    ("视频：记者现场直击，村民们纷纷走出家门观看演出。", False),
     ("附件：南平市既有住宅加装电梯财政补助标准", False),  # the document's own attachment line
     ("（一）图书馆、文化馆全年免费开放，审核通过后可预约。", False),
     ("记者从市商务局获悉，今年前三季度全市实际使用外资同比增长12%。", False),
@@ -93,3 +96,18 @@ def test_a_short_news_item_over_a_comment_box_is_an_article():
             "<input type='text' name='captcha'><textarea name='content'></textarea><button>发表评论</button></form></div></body></html>")
     page = parse_page(html.encode(), "https://www.example.com.cn/news/2025/1128/8831.html")
     assert page.kind == "article" and page.records[0]["body"] == flash
+
+
+def test_readers_comments_beside_the_text_are_not_more_of_it():
+    paras = ["（测试样例文字）眼下正值冬播关键期，在郧西县观音镇的田野里，旋耕机、播种机来回穿梭，农户们抢抓晴好天气播种冬小麦。",
+             "（测试样例文字）县农业农村局组织32名农技人员组成8个技术服务小分队，分片包干深入田间地头开展现场指导。",
+             "（测试样例文字）截至11月15日，全县已完成冬小麦播种23.2万亩，占计划任务的96%。"]
+    comments = "".join(f"<div class='cm-item'><span>{user}</span><p>{said}</p><span>2025-11-15 2{i}:11</span></div>" for i, (user, said) in enumerate([
+        ("观音镇老曹", "今年机播确实快，农技员天天在田里，给力！"), ("郧西小伙", "家乡越来越好，期待明年丰收。"),
+        ("向阳花", "香口乡的麦子也种完了，点赞农机服务队。")]))
+    html = ("<html><head><title>郧西：23万亩冬小麦完成播种</title></head><body><div class='article'>"
+            "<h1>郧西：23万亩冬小麦完成播种</h1><div class='meta'>来源：云上郧西 2025-11-15 18:24</div>"
+            "<div class='content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            f"<div class='area'><div class='t'>评论 <span>(3)</span></div><div>写评论...</div>{comments}</div></div></body></html>")
+    page = parse_page(html.encode(), "https://www.example.com.cn/content/2025/11/15/8841.html")
+    assert page.kind == "article" and page.records[0]["body"].split("\n") == paras

@@ -203,7 +203,8 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
         if not isinstance(sibling.tag, str) or sibling in inside or sibling.tag != best.tag:
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
-        if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling):
+        if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) \
+                and not _COMMENTS_HEAD.match(element_text(sibling)):
             chosen.append(sibling)
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
@@ -237,6 +238,12 @@ def _in_footer(el) -> bool:
         if node.tag == "footer" or _FOOTER.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
     return False
+
+
+#: 评论 (3) 写评论…, 网友留言, 热门跟帖: readers' comments under the text, sentences
+#: with names and times, never more of it.
+_COMMENTS_HEAD = re.compile(r"^\s*(?:网友|读者|用户|热门|最新|全部|精彩|相关)?(?:评论|留言|跟帖|跟贴|回复|讨论)(?:区|列表)?\s*"
+                            r"(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?\s*(?:[（(【\[]|写评论|发表|我要|共|$|\S{0,6}\d{4}-\d{2}-\d{2})")
 
 
 def _meta_box(el) -> bool:
