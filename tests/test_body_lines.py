@@ -111,3 +111,19 @@ def test_readers_comments_beside_the_text_are_not_more_of_it():
             f"<div class='area'><div class='t'>评论 <span>(3)</span></div><div>写评论...</div>{comments}</div></div></body></html>")
     page = parse_page(html.encode(), "https://www.example.com.cn/content/2025/11/15/8841.html")
     assert page.kind == "article" and page.records[0]["body"].split("\n") == paras
+
+
+def test_a_documents_own_linked_attachment_lines_are_its_text():
+    doc = ["各县（市、区）自然资源局，市局各科室、直属单位：",
+           "为切实做好2025年全市地质灾害防治工作，最大限度减少地质灾害造成的人员伤亡和财产损失，现就有关事项通知如下。",
+           "请各县（市、区）自然资源局于每月5日前将上月工作进展情况报送市局。"]
+    html = ("<html><head><title>关于做好2025年地质灾害防治工作的通知</title></head><body><div class='main'>"
+            "<h1>关于做好2025年地质灾害防治工作的通知</h1><div class='info'>发布日期：2025-03-18 来源：市自然资源和规划局</div>"
+            "<div id='zoom'>" + "".join(f"<p>{p}</p>" for p in doc) +
+            "<p>附件：<a href='./P020250318512346789012.xlsx'>1.2025年临江市地质灾害隐患点分布一览表</a></p>"
+            "<p><a href='./P020250318512346789013.docx'>2.地质灾害防治工作进展情况统计表</a></p>"
+            "<p style='text-align:right'>临江市自然资源和规划局</p></div>"
+            "<div class='share'><a href='#'>微信</a><a href='#'>微博</a><a href='#'>QQ空间</a><a href='#'>打印本页</a></div>"
+            "</div></body></html>")
+    body = parse_page(html.encode(), "https://www.example.gov.cn/zwgk/2025/0318/9912.html").records[0]["body"].split("\n")
+    assert body == doc + ["附件：1.2025年临江市地质灾害隐患点分布一览表", "2.地质灾害防治工作进展情况统计表", "临江市自然资源和规划局"]

@@ -280,3 +280,19 @@ def test_the_pages_counter_and_font_size_bar_is_no_text():
     own = got.records[0]
     assert own["type"] == "project"
     assert own["body"] == "（测试样例文字）项目拟建设铜箔生产线，配套建设研发检测中心。"
+
+
+def test_a_text_in_small_titled_boxes_beats_a_copyright_box_of_any_class():
+    parts = "".join(f"<div class='part'><h3>{t}</h3><p>（测试样例文字）{p}</p></div>" for t, p in [
+        ("园区简介", "园区位于嘉陵区东部，是南充市重点打造的丝纺服装特色产业集聚区，已形成缫丝、织造、印染、成衣制造较为完整的产业链。"
+                     "园区现有规上企业48家，建有纺织服装检测中心和设计研发中心。"),
+        ("区位交通", "园区距南充北站约15公里，距南充高坪机场约20公里，兰海高速、南大梁高速在周边设有出入口。"),
+        ("配套设施", "园区内建有人才公寓、职工食堂、污水处理厂和集中供热设施，水、电、气、通信等要素保障充足。")])
+    html = ("<html><head><title>t</title></head><body><div class='main'><h1>嘉陵区丝纺服装产业园</h1>"
+            "<dl><dt>园区级别</dt><dd>省级</dd><dt>规划面积</dt><dd>12.5平方公里</dd><dt>主导产业</dt><dd>丝纺服装</dd></dl>"
+            f"<div class='yq-body'>{parts}</div></div><div class='czs-copy'><p><a href='/about/'>关于我们</a> | "
+            "<a href='/about/contact.html'>联系我们</a></p><p>Copyright © 2012-2025 川招商 chuanzhaoshang.com All Rights Reserved. "
+            "版权所有</p><p>服务热线：400-000-0000（工作日 9:00-18:00） 邮箱：service@example.com</p><p>蜀ICP备00000000号-1 "
+            "公网安备 00000000000000号</p></div></body></html>")
+    own = parse_page(html.encode(), "https://nanchong.example.com/yuanqu/2207.html").records[0]
+    assert own["type"] == "park" and own["body"].startswith("（测试样例文字）园区位于") and "Copyright" not in own["body"]

@@ -151,3 +151,13 @@ def test_rows_of_two_label_value_pairs_drawn_as_divs():
 ])
 def test_a_line_of_the_pages_own_tools_is_told_from_facts_and_text(line, tool):
     assert page_tool_line(line) is tool
+
+
+def test_linked_headlines_with_a_colon_are_no_facts_but_a_linked_value_is():
+    root = parse_html("<html><body><ul><li><a href='/news/1.html'>青海海西：戈壁滩上建起风光储基地</a><span>11-27</span></li>"
+                      "<li><a href='/news/2.html'>西宁：冬季供暖全面启动</a><span>11-26</span></li>"
+                      "<li><a href='/news/3.html'>宁夏银川：绿电园区吸引企业落户</a><span>11-25</span></li></ul></body></html>")
+    assert find_field_blocks(root, set(), TextStats(root)) == []  # (its labels would vote the page a fact sheet)
+    facts = _fields("<ul><li>所属地区：<a href='/quyu/jialing/'>南充-嘉陵区</a></li><li>园区级别：省级</li>"
+                    "<li>主导产业：丝纺服装</li></ul>")
+    assert facts == {"所属地区": "南充-嘉陵区", "园区级别": "省级", "主导产业": "丝纺服装"}

@@ -232,12 +232,18 @@ _FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I)
 
 
 def _in_footer(el) -> bool:
-    """Inside the page's footer (<footer>, <div class="footer">): its 本站信息仅供参考 and
+    """Inside the page's footer (<footer>, <div class="footer">, or a short box
+    that states the site's copyright or ICP licence): its 本站信息仅供参考 and
     Copyright lines are sentences too, but never the text."""
     for node in (el, *el.iterancestors()):
         if node.tag == "footer" or _FOOTER.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
-    return False
+    text = element_text(el)
+    return len(text) <= _MAX_FOOTER_TEXT and _COPYRIGHT.search(text) is not None
+
+
+_COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|ICP证|公网安备", re.I)
+_MAX_FOOTER_TEXT = 400
 
 
 #: 评论 (3) 写评论…, 网友留言, 热门跟帖: readers' comments under the text, sentences
@@ -348,6 +354,8 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
     """Lines of the body containers without link blocks, excluded subtrees
     (lists, title, metadata) and toolbar lines."""
     skip = excluded | stats.link_blocks
+    if stats.link_blocks:
+        skip = skip - _attachment_lines(containers, stats.link_blocks)
     for container in containers:
         # a list of nothing but links inside the text (share buttons, related links)
         for ul in container.iter("ul", "ol"):
@@ -361,6 +369,26 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
                 continue
             lines.append(line)
     return lines
+
+
+def _attachment_lines(containers, link_blocks: set) -> set:
+    """A document's own list of attachments, linked to their files (附件：<a>1.…</a>,
+    then <a>2.…</a> on the lines under it): text of the document, not a bar
+    of links."""
+    kept: set = set()
+    for container in containers:
+        for el in container.iter("p", "div"):
+            if el in link_blocks and el not in kept and _ATTACHMENT_HEAD.match(element_text(el)):
+                kept.add(el)
+                after = el.getnext()
+                while after is not None and after in link_blocks and _NUMBERED.match(element_text(after)):
+                    kept.add(after)
+                    after = after.getnext()
+    return kept
+
+
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d*\s*[:：]\s*\S")
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
 
 
 _CTA_ENDINGS = tuple(CTA_TEXTS)

@@ -541,14 +541,25 @@ def _lead_label_pair(child, known_only: bool) -> tuple[str, str | None] | None:
     return (label, value) if keep else None
 
 
+def _label_in_link(el) -> bool:
+    """The line's first `标签：` is written inside a link (a headline), not
+    before one (所在地区：<a>南充</a>)."""
+    text = element_text(el)
+    match = _INLINE_LABEL.search(text)
+    if match is None:
+        return False
+    label = text[_label_start(match):match.end()]
+    return any(label in element_text(a) for a in el.iter("a"))
+
+
 def _child_is_pair(child, stats) -> bool:
     """One `标签：值` line: short, no blocks inside, not a heading (a title
     such as 上海:以供给侧… reads like a pair but is not one)."""
     total = stats.total.get(child, 0)
     if not 2 < total <= 80 or child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
-    if stats.links.get(child, 0) >= total:
-        return False  # <li><a>青海海西：戈壁滩上建起…</a></li>: a linked headline, label and all
+    if stats.links.get(child, 0) and _label_in_link(child):
+        return False  # <li><i>1</i><a>青海海西：戈壁滩上建起…</a></li>: a linked headline, label and all
     if _two_cell_pair(child) is not None or _lead_label_pair(child, known_only=True) is not None or _pairs_row(child):
         return True
     text = _bracket_lead(element_text(child))
