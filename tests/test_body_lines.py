@@ -127,3 +127,23 @@ def test_a_documents_own_linked_attachment_lines_are_its_text():
             "</div></body></html>")
     body = parse_page(html.encode(), "https://www.example.gov.cn/zwgk/2025/0318/9912.html").records[0]["body"].split("\n")
     assert body == doc + ["附件：1.2025年临江市地质灾害隐患点分布一览表", "2.地质灾害防治工作进展情况统计表", "临江市自然资源和规划局"]
+
+
+def test_an_interviews_questions_a_texts_points_and_a_pasted_post_list():
+    qa = ["今年是我省科技小院建设三年行动的收官之年，全省已建成科技小院186个。",
+          "记者：科技小院这个名字很接地气。它和过去常说的科技下乡有什么不同？",
+          "邵立新：最大的不同在于住下来。研究生一年至少有120天吃住在村里，发现问题当场研究。",
+          "记者：下一步有哪些新打算？",
+          "邵立新：我们将推动科技小院向更多特色产业延伸，让更多成果留在田间地头。"]
+    points = ["信贷增量目标：2025年全省民营企业贷款新增不低于4000亿元，普惠小微贷款增速不低于各项贷款平均增速。",
+              "降成本：推动新发放普惠小微企业贷款平均利率较上年下降0.2个百分点以上。",
+              "首贷和续贷：开展首贷户拓展专项行动，年内新增首贷户3万户以上。"]
+    html = ("<html><head><title>科技小院把论文写在大地上</title></head><body><div class='main'><h1>科技小院把论文写在大地上</h1>"
+            "<div class='info'>2025-06-16 20:41 来源：江淮日报 作者：顾晓楠</div><div class='content'>"
+            + "".join(f"<p>{'<strong>' + p + '</strong>' if p.startswith('记者') else p}</p>" for p in qa)
+            + "<ul class='points'>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
+            "<section><p>往期推荐</p><p><span>▶ 城区新增5处口袋公园</span></p><p><span>▶ 共享单车停放区域再扩容</span></p></section>"
+            "<section><p>分享 收藏 点赞 在看</p></section></div></div></body></html>")
+    own = parse_page(html.encode(), "https://www.example.com.cn/news/2025/0616/7731.html").records[0]
+    assert own["body"].split("\n") == qa + points
+    assert (own["author"], own["source"]) == ("顾晓楠", "江淮日报")

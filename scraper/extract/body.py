@@ -12,7 +12,9 @@ from bisect import bisect_right
 
 from .fields import is_metadata_line
 from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
-from .vocab import AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_RE, CTA_TEXTS, HEADING_PATTERN_RE, SENTENCE_END, SUMMARY_LINE_RE
+from .vocab import (
+    AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_RE, CTA_TEXTS, HEADING_PATTERN_RE, MORE_POSTS_RE, SENTENCE_END, SUMMARY_LINE_RE,
+)
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "div", "section", "article", "font", "span", "center", "th"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "td", "main", "dd", "blockquote", "center", "font", "body", "form", "span"})
@@ -363,12 +365,24 @@ def body_lines(containers, stats: TextStats, excluded: set) -> list[Line]:
                 skip = skip | {ul}
     lines: list[Line] = []
     for container in containers:
+        titles_after = False  # under a 往期推荐 heading: the titles of other posts, until a sentence
         for line in block_lines(container, skip):
+            if titles_after:
+                if len(line.text) <= _MAX_POST_TITLE and not any(mark in line.text for mark in "。！？!?") \
+                        and not HEADING_PATTERN_RE.match(line.text):  # (二、… after them: the text goes on)
+                    continue
+                titles_after = False
+            if MORE_POSTS_RE.match(line.text):
+                titles_after = True
+                continue
             if BOILERPLATE_LINE_RE.match(line.text) or SUMMARY_LINE_RE.match(line.text) or _chip_row(line) \
                     or _advert(line.text) or _cta_line(line):
                 continue
             lines.append(line)
     return lines
+
+
+_MAX_POST_TITLE = 40
 
 
 def _attachment_lines(containers, link_blocks: set) -> set:

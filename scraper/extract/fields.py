@@ -376,7 +376,17 @@ def is_metadata_line(text: str) -> bool:
         # 2025-11-24 10:12:45 · 福建·泉州·南安市 · 来源：…: a place without a label may follow the date
         text = _PLACE_AFTER_DATE.sub("", text.lstrip("·|｜ \u3000"), count=1)
     match = _INLINE_LABEL.match(text)
-    return bool(match) and clean_label(text[_label_start(match):match.end(1)]) in META_LABELS
+    if not match:
+        return False
+    label = clean_label(text[_label_start(match):match.end(1)])
+    if label in _CREDIT_LABELS and _SPOKEN.search(text[match.end():]):
+        return False  # 记者：科技小院这个名字很接地气。它和…有什么不同？ (an interview's question)
+    return label in META_LABELS
+
+
+_CREDIT_LABELS = frozenset(SOURCE_LABELS + AUTHOR_LABELS)
+#: A credit's value is a name; a sentence after the label is someone speaking.
+_SPOKEN = re.compile(r"[。？！?!]|[^\s]{31,}")
 
 
 #: 嘉定区 | 2025-11-27 …: a place, without a label, before a meta line's date (group 1)
@@ -581,6 +591,8 @@ def _is_pair_list(el, stats) -> bool:
     total = stats.total
     if any(total.get(c, 0) > 80 for c in children):  # prose: never a pair line
         return False
+    if sum(1 for c in children if element_text(c).endswith("。")) * 2 > n:
+        return False  # 降成本：推动…下降0.2个百分点以上。: the points of a text, sentences, not facts
     misses_allowed = n - max(3, -(-n * 6 // 10))
     misses = 0
     for child in children:

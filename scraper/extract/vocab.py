@@ -104,6 +104,7 @@ BOILERPLATE_LINE_RE = re.compile(
     r"|^《\s*[^》]{1,12}\s*》\s*[（(][^（）()]{0,30}版\s*[）)]$"
     r"|^[（(][^（）()]{1,30}(供稿|供图|摄)[）)]$"
     r"|^[-—–_\s]*END[-—–_\s]*$"
+    r"|^(?:分享|收藏|点赞|在看|转发|赞)(?:\s*(?:分享|收藏|点赞|在看|转发|赞)){2,}$"  # a WeChat article's own buttons, pasted
     r"|^[-—–_=\s]*第\s*\d{1,3}\s*页[-—–_=\s]*$"  # —— 第2页 ——: where a paged text's next page began
     r"|^视频\s*[:：][^。！？]{0,40}(?:拍摄|剪辑|制作|摄制)[\s/、和及拍摄剪辑制作]*$"  # a video credit: 视频：溪口村今昔 ｜ 记者 沈佳怡 拍摄 剪辑
     # a credit of roles: （文/刘晓燕 图/孙浩 审核：王志刚）
@@ -119,6 +120,8 @@ BOILERPLATE_LINE_RE = re.compile(
     r"|^[（(][\u4e00-\u9fa5]{2,14}(?:处|科|局|办|室|中心|委|厅|部)[）)]$"
     r"|^[\s—\-–=【\[<《]*(?:点击)?(?:(?:展开|收起|阅读|查看)全文|展开|收起)[\s>»∨∧↓↑▼▲+—\-–=】\]》]*$"  # (— 展开全文 —)
     # the site's note on where the text came from: （本文由某网整理，转载请注明出处）
+    r"|^[^。]{0,60}由[^。]{0,50}小编[^。]{0,10}(?:整理|收集|编辑|采编)[^。]{0,30}[。！!]?$"  # [某某简介] 由[某网]小编精心整理分享…
+    r"|^.{0,60}转载请注明(?:出处|来源|地址|作者)?[^。！!]{0,20}[。！!]?$"  # 【揭阳产业园区】本文由…整理发布，转载请注明出处。
     r"|^[（(【\[]?本文(?:内容)?(?:由|来自|系|为|转自|经)[^。]{0,30}(?:整理|编辑|原创|发布|转载|提供|编译)[^。]{0,24}[）)】\]]?$"
     r"|^[（(【\[][^。]{0,40}(?:转载请注明|版权问题|侵权)[^。]{0,20}[）)】\]]$"
     # a page-break tag the CMS left in the text: [NextPage], #p#分页标题#e#, {pagebreak}
@@ -141,3 +144,8 @@ HEADING_PATTERN_RE = re.compile(
     r"|^【[^【】]{2,28}】$"  # 【港产联动 打造临港产业新高地】: a line that is all one bracketed title
 )
 SENTENCE_END = tuple("。！？；;!?")
+
+#: A box heading inside the text that starts the site's or account's list of
+#: other posts (往期推荐, 猜你喜欢): it and the titles under it are not the text.
+MORE_POSTS_RE = re.compile(r"^[\s【\[—\-▍|｜]*(?:往期(?:推荐|回顾|精选|精彩|热文)|推荐阅读|相关阅读|延伸阅读|猜你喜欢|热门推荐|精彩推荐|更多精彩|热文推荐)"
+                           r"[\s】\]—\-|｜:：]*$")
