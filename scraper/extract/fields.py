@@ -386,7 +386,7 @@ def is_metadata_line(text: str) -> bool:
 
 _CREDIT_LABELS = frozenset(SOURCE_LABELS + AUTHOR_LABELS)
 #: A credit's value is a name; a sentence after the label is someone speaking.
-_SPOKEN = re.compile(r"[。？！?!]|[^\s]{31,}")
+_SPOKEN = re.compile(r"[。？！?!]")
 
 
 #: 嘉定区 | 2025-11-27 …: a place, without a label, before a meta line's date (group 1)
