@@ -495,3 +495,17 @@ def test_a_month_and_day_badge_inside_the_link_is_the_entrys_date():
     got = [(r["title"], r["published"]) for r in page.records if r["type"] == "project"]
     assert got[:2] == [("义乌市跨境电商海外仓服务中心项目", "2025-11-05"), ("义乌市小商品智能制造产业园招商项目", "2025-10-27")]
     assert got[2][0].startswith("12-18岁")
+
+
+def test_a_page_of_lists_whose_only_sentences_are_the_footers_is_a_listing():
+    items = "".join(f"<li><h4><a href='/xiangmu/{5000 + i}.html'>昆明招商项目标题第{i}号</a></h4>"
+                    f"<p><span>所在地区：云南-官渡区</span><span>发布时间：2025-10-{10 + i}</span></p></li>" for i in range(8))
+    html = ("<html><head><title>昆明招商项目_第2页</title></head><body><div class='main'><h2>昆明招商项目</h2>"
+            f"<ul class='xm'>{items}</ul><div class='pager'><a href='list_1.html'>上一页</a><a href='list_3.html'>下一页</a></div></div>"
+            "<div class='yn-foot'><div class='w1200'><p><a href='/about/'>关于我们</a>|<a href='/about/contact.html'>联系我们</a></p>"
+            "<p>本站所载招商项目、政策、园区信息均来自各地政府部门及合作单位公开发布，仅供参考；投资有风险，决策需谨慎。"
+            "如发现信息有误，请及时与本站联系，我们将在核实后第一时间予以更正或删除。</p>"
+            "<p>Copyright © 2012-2025 彩云招商网 All Rights Reserved　客服热线：400-000-0000（工作日 9:00-18:00）</p>"
+            "<p>滇ICP备00000000号-1　滇公网安备 00000000000000号</p></div></div></body></html>")
+    page = parse_page(html.encode(), "https://kunming.example.com/xiangmu/list_2.html")
+    assert page.kind == "listing" and [r["type"] for r in page.records] == ["project"] * 8

@@ -21,6 +21,8 @@ CASES = [
     # (input, expected)
     ("南昌市新建区", region("南昌市新建区", "江西省", "南昌市", "新建区", "360112")),  # its full name still is
     ("海沧台商投资区", region("海沧台商投资区", "福建省", "厦门市", None, "350200")),  # a zone named after its district
+    # a zone with a long name of its own keeps its city's code (金华市 330700)
+    ("金华-横店影视文化产业实验区", region("金华-横店影视文化产业实验区", "浙江省", "金华市", None, "330700")),
     ("深圳市光明区", region("深圳市光明区", "广东省", "深圳市", "光明区", "440311")),
     ("上海-徐汇区", region("上海-徐汇区", *XUHUI)),
     ("上海市-徐汇区", region("上海市-徐汇区", *XUHUI)),

@@ -181,11 +181,11 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + text * 0.5
     best, best_score = _best_box(scores, stats, inside)
-    if best is not None and _in_footer(best):
+    if best is not None and in_footer(best):
         # the footer's 本站信息仅供参考 and Copyright lines outscore a text split over small boxes
         # (项目简介 | 建设条件 | …); a text that comes near is the text (a listing has none: the footer stays)
         other, other_score = _best_box({el: sc for el, sc in scores.items()
-                                        if not _in_footer(el) and not _nested(el, best)}, stats, inside)
+                                        if not in_footer(el) and not _nested(el, best)}, stats, inside)
         if other is not None and other_score * 2 >= best_score:
             best, best_score = other, other_score
     if best is None or best_score < _MIN_BODY_SCORE:
@@ -233,7 +233,7 @@ def _best_box(scores: dict, stats: TextStats, inside) -> tuple:
 _FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I)
 
 
-def _in_footer(el) -> bool:
+def in_footer(el) -> bool:
     """Inside the page's footer (<footer>, <div class="footer">, or a short box
     that states the site's copyright or ICP licence): its 本站信息仅供参考 and
     Copyright lines are sentences too, but never the text."""

@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..urls import canonical_url, record_id
-from .body import TextStats, body_lines, copies_elsewhere, find_body_containers, is_heading
+from .body import TextStats, body_lines, copies_elsewhere, find_body_containers, in_footer, is_heading
 from .clean import head_info, parse_html, strip_invisible
 from .dates import DATE_RE, parse_date
 from .decode import decode_html, may_hold_controls
@@ -828,7 +828,9 @@ class _Page:
         """Page kind: the site profile's URL pattern when the page has the
         content that kind needs; else label votes (发文机关 -> policy …),
         list-versus-text balance, and URL words as a tie-breaker."""
-        body_chars = sum(len(line.text) for line in lines)
+        # the footer's sentences, the only text of a page of lists, say nothing of its kind
+        footer_only = bool(self.containers) and all(in_footer(c) for c in self.containers)
+        body_chars = 0 if footer_only else sum(len(line.text) for line in lines)
         biggest = max((len(g.items) for g in self.groups), default=0)
         by_profile = profile_kind(self.source_url, self.profile)
         if by_profile == "listing" and self.groups:
