@@ -16,6 +16,13 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（供稿：材料科学与工程学院 摄影：张文博 编辑：宋佳 审核：周建国）", True),
     ("附件：2025年度专项资金申报表.docx", True),
     ("附件下载", True),
+    ("更多孝感园区厂房信息，请拨打招商热线400-071-2233，或点击右侧“在线咨询”获取一对一选址服务。", True),
+    ("如有疑问，请拨打12345政务服务便民热线咨询。", False),
+    ("文字：李思琪 赵一鸣", True),
+    ("图片：校记者团 陈浩然 黄雨桐 杨帆", True),
+    ("资料图 图/视觉湖南", True),
+    ("广告", True),
+    ("图片：运动员在比赛中奋力冲刺。", False),
     ("[包头市九原区招商动态] 由[北疆招商网(www.bjzs.example.com)]小编精心整理分享，希望对您有所帮助。", True),
     ("【揭阳产业园区】本文由南粤投资网编辑整理发布，转载请注明出处。", True),
     ("分享 收藏 点赞 在看", True),
@@ -151,3 +158,17 @@ def test_an_interviews_questions_a_texts_points_and_a_pasted_post_list():
     own = parse_page(html.encode(), "https://www.example.com.cn/news/2025/0616/7731.html").records[0]
     assert own["body"].split("\n") == qa + points
     assert (own["author"], own["source"]) == ("顾晓楠", "江淮日报")
+
+
+def test_a_short_article_under_its_headline_beats_a_longer_news_feed_beside_it():
+    paras = ["（测试样例文字）11月19日晚间，华锂新能公告称，公司拟以自有资金通过集中竞价方式回购股份，回购金额2亿元至4亿元。",
+             "（测试样例文字）按回购价格上限测算，本次回购股份数量约为416.67万股至833.33万股，约占公司总股本的0.98%至1.96%。",
+             "（测试样例文字）这是公司今年以来第二次推出回购方案，今年4月公司曾以1.5亿元完成首期回购。"]
+    feed = "".join(f"<div class='tele-item'><span>16:{50 - i:02d}</span>【快讯标题第{i}条 相关工作有序推进】据有关方面消息，"
+                   f"第{i}项工作已经完成阶段性目标，后续将持续推进落实。</div>" for i in range(4))
+    html = ("<html><head><title>华锂新能拟回购股份</title></head><body><div class='wrap'><div class='detail'>"
+            "<h1>华锂新能拟2亿至4亿元回购股份</h1><div class='info'>2025-11-20 09:12 来源：新观察财经</div>"
+            "<div class='content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>"
+            f"<div class='side'><div class='tele'><h3>7×24小时电报</h3>{feed}</div></div></div></body></html>")
+    own = parse_page(html.encode(), "https://www.example.com.cn/a/202511203571.html").records[0]
+    assert own["body"].split("\n") == paras

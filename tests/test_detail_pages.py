@@ -296,3 +296,15 @@ def test_a_text_in_small_titled_boxes_beats_a_copyright_box_of_any_class():
             "公网安备 00000000000000号</p></div></body></html>")
     own = parse_page(html.encode(), "https://nanchong.example.com/yuanqu/2207.html").records[0]
     assert own["type"] == "park" and own["body"].startswith("（测试样例文字）园区位于") and "Copyright" not in own["body"]
+
+
+def test_the_sites_hotline_under_the_text_is_no_fact():
+    got = page("<h1>宁国市汽车零部件精密铸造产业园建设项目</h1><table><tr><th>所属行业</th><td>汽车零部件</td>"
+               "<th>投资总额（万元）</th><td>58000</td></tr><tr><th>合作方式</th><td>独资、合资</td><th>联系人</th><td>程先生</td></tr></table>"
+               "<div class='txt'><p>（测试样例文字）项目拟建设标准化厂房约18万平方米，分两期实施。</p></div>"
+               "<div class='foot'><p>责任编辑：程晓</p><p>招商服务热线：400-000-0563（工作日 9:00-17:30）</p>"
+               "<p>项目咨询电话：0563-4021234</p></div>",
+               "https://xuancheng.example.cn/project/5126.html")
+    fields = got.records[0]["fields"]
+    assert "招商服务热线" not in fields and "责任编辑" not in fields
+    assert fields["所属行业"] == "汽车零部件" and fields["联系人"] == "程先生"

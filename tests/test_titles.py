@@ -348,3 +348,9 @@ def test_the_second_date_a_theme_hides_inside_the_meta_line():
     html = html.replace("<time class='updated' datetime='2025-11-14T10:02:00+08:00'>2025-11-14 10:02</time>", "").replace(
         "entry-date published", "entry-date published updated")
     assert parse_page(html.encode(), URL).records[0]["published"] == "2025-11-12T08:45:00+08:00"
+
+
+def test_an_unrendered_empirecms_field_is_no_author():
+    got = article("<h1>秦州区电子信息产业园二期主体封顶</h1><div class='info'>地区：甘肃-秦州区&nbsp;&nbsp;时间：2025-11-12"
+                  "&nbsp;&nbsp;来源：秦州区招商服务中心&nbsp;&nbsp;作者：[!--writer--]</div>")
+    assert (got["author"], got["source"], got["published"]) == (None, "秦州区招商服务中心", "2025-11-12")

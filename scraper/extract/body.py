@@ -164,9 +164,10 @@ def _clen(text: str | None) -> int:
     return len(text.strip()) if text else 0
 
 
-def find_body_containers(root, stats: TextStats, excluded: set) -> list:
+def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> list:
     """The container(s) holding the main text, in document order; [] when the
-    page has no running text (a listing, a form, a bare table of links)."""
+    page has no running text (a listing, a form, a bare table of links).
+    `title`, the headline's element, if known."""
     inside = stats.cover(excluded)
     scores: dict = {}
     for el, text in stats.paragraphs:
@@ -188,6 +189,8 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
                                         if not in_footer(el) and not _nested(el, best)}, stats, inside)
         if other is not None and other_score * 2 >= best_score:
             best, best_score = other, other_score
+    if best is not None and title is not None:
+        best, best_score = _under_title(best, best_score, scores, stats, inside, title)
     if best is None or best_score < _MIN_BODY_SCORE:
         return []
     if best.tag in ("p", "li", "span", "font") and best.getparent() is not None:
@@ -211,6 +214,56 @@ def find_body_containers(root, stats: TextStats, excluded: set) -> list:
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
     return chosen
+
+
+def _under_title(best, best_score: float, scores: dict, stats: TextStats, inside, title) -> tuple:
+    """A text that starts right under the headline (past a meta line, a
+    summary, a share bar), before the best box, and comes near its score is
+    the text when the best box stands outside the column the two share: a
+    column of sentences beside the article (a 7×24 news feed, a leader's
+    biography) can outscore a short one."""
+    at = stats.index.get(title)
+    index = stats.index
+    if at is None or index.get(best, -1) <= at:
+        return best, best_score
+    # characters of paragraph text after the headline, before each position (prefix sums)
+    starts, sums, total = [], [], 0.0
+    for el, n in stats.paragraphs:
+        i = index.get(el, -1)
+        if i > at and el not in inside:
+            total += n
+            starts.append(i)
+            sums.append(total)
+
+    def lead(i: int) -> float:
+        k = bisect_right(starts, i - 1)
+        return sums[k - 1] if k else 0.0
+
+    limit = index[best]
+    near = [(score * (1.0 - stats.density(el)), el) for el, score in scores.items()
+            if at < index.get(el, -1) < limit and el not in inside and not _nested(el, best)
+            and lead(index[el]) <= _MAX_LEAD_TEXT]
+    near = [(score, el) for score, el in near if score >= best_score * _NEAR_TITLE_SHARE and not in_footer(el)]
+    if not near:
+        return best, best_score
+    # (a row and its one cell score alike: the cell, as the best box would be)
+    score, el = max(near, key=lambda pair: (pair[0], index[pair[1]]))
+    column = _common_ancestor(title, el)
+    if column is not None and any(up is column for up in best.iterancestors()):
+        return best, best_score  # the best box is further down the same column: more of the text, or its copy
+    return el, score
+
+
+#: Paragraph text between a headline and its article's box (a meta line, a
+#: summary); the share of the best score a box right under it must reach.
+_MAX_LEAD_TEXT = 300
+_NEAR_TITLE_SHARE = 0.6
+
+
+def _common_ancestor(a, b):
+    ups = {id(up) for up in a.iterancestors()}
+    return next((up for up in b.iterancestors() if id(up) in ups), None)
+
 
 
 def _best_box(scores: dict, stats: TextStats, inside) -> tuple:

@@ -37,7 +37,7 @@ _LABEL_CLASS = re.compile(r"(^|[\s_-])(lb|lbl|lab|label|k|name|tit|title|key|th|
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _BAR = re.compile(r"\s*[|｜]\s*")
-_TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:", re.I)
+_TEMPLATE = re.compile(r"\$\{|\{\{|\{\$|<%|\[#|\{dede:|\{pboot:|\[?!--[\w.]+--\]?", re.I)
 _TOOLBAR_AFTER = re.compile(r"\s+[【\[]")
 #: `来源: <a>大河报</a> <a>举报</a>`, `地区：<a>台州 温岭市</a> <a>大</a> <a>中</a> <a>小</a>`: the page's tools after a value are not part of it.
 _TOOLS_AFTER = re.compile(r"(?:\s+[☆★♡♥+＋]?(?:(?:我要|加入)?(?:举报|纠错|收藏|分享|打印|关闭|评论|投诉|参与互动|互动|跟帖|跟贴)\d*"

@@ -578,7 +578,7 @@ class _Page:
         chosen = self._override("body")
         # a body the site profile names is the body: no copy of it elsewhere is looked for
         self.body_chosen_by_profile = bool(chosen)
-        self.containers = chosen or find_body_containers(root, self.stats, excluded | set(self.field_blocks))
+        self.containers = chosen or find_body_containers(root, self.stats, excluded | set(self.field_blocks), self.title_el)
         if self.title_el is None and self.containers and _GENERIC_TITLE.search(_ANY_SEPARATOR.split(self.title or "")[0]):
             # the <title> says only 规范性文件详情: the headline is the line above the text
             found = _headline_above(self.containers[0])
@@ -961,8 +961,10 @@ class _Page:
             record["issuer"] = record["issuer"] or signature_issuer(text_lines)
         # the page's editor (【我要纠错】 责任编辑：王洋) is a credit of the web page, not a fact of the item
         # (摘要：… is a few lines of the text said again, not a fact)
+        # (招商服务热线：400-000-0563 is the site's own line, wherever it was read from)
         record["fields"] = {label: value for label, value in self.fields.items()
-                            if label not in _EDITOR_LABELS and label not in _SUMMARY_LABELS}
+                            if label not in _EDITOR_LABELS and label not in _SUMMARY_LABELS
+                            and not (value and _SERVICE_NUMBER.match(value))}
         record["body"] = "\n".join(text_lines)
         return record
 
