@@ -509,3 +509,21 @@ def test_a_page_of_lists_whose_only_sentences_are_the_footers_is_a_listing():
             "<p>滇ICP备00000000号-1　滇公网安备 00000000000000号</p></div></div></body></html>")
     page = parse_page(html.encode(), "https://kunming.example.com/xiangmu/list_2.html")
     assert page.kind == "listing" and [r["type"] for r in page.records] == ["project"] * 8
+
+
+def test_category_links_and_the_pages_tools_are_no_entries_but_a_card_with_a_blank_region_is():
+    from scraper.extract.lists import is_detail_url
+    assert not is_detail_url("https://xinxiang.example.com/zhengce/list-htm-catid-7.html")  # Destoon's list page
+    assert is_detail_url("https://xinxiang.example.com/zhengce/show-htm-itemid-517.html")
+    tools = records("""<div><h1>偃师区新材料产业园新增入驻项目11个</h1><div class="tools">
+      <a href="/zx/print-12840.html">打印本页</a><a href="javascript:;">收藏本页</a><a href="/jiucuo/?id=12840">我要纠错</a>
+      <a href="/zx/share-12840.html">分享本页</a></div></div>""")
+    assert tools == []
+    cards = "".join(f"""<article class="card"><h4><a href="/yuanqu/{slug}/">{name}</a></h4><p>所在地区：{area}</p>
+      <p>主导产业：{industry}</p></article>""" for slug, name, area, industry in [
+        ("yueyang-jingkaiqu", "岳阳经济技术开发区", "湖南-岳阳经开区", "电子信息"),
+        ("huarong-fangzhi", "华容县纺织服装产业园", "湖南-华容县", "纺织服装"),
+        ("pingjiang-shipin", "平江县食品工业园", "暂无", "休闲食品")])
+    got = records(f"<div><h2>岳阳产业园区</h2><div class='cards'>{cards}</div></div>")
+    assert [(r["title"], r["region"]["raw"] if r["region"] else None) for r in got] == [
+        ("岳阳经济技术开发区", "湖南-岳阳经开区"), ("华容县纺织服装产业园", "湖南-华容县"), ("平江县食品工业园", None)]

@@ -47,7 +47,9 @@ _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|inf
                          # a page named by a slug (/yqjs/hutou.html), not a site page
                          r"|^(?!.*/(?:tags?|search|category|topics?|special|zt|about|aboutus|help|guanyu)/)"  # not a tag, topic or site page
                          r".*/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
-                         r"(?:[_-]\w+)?\.)[a-z][\w-]{2,}\.s?html?$", re.I)
+                         r"(?:[_-]\w+)*\.)[a-z][\w-]{2,}\.s?html?$", re.I)  # (list-htm-catid-7.html: Destoon's list pages)
+#: 打印本页, 我要纠错: the page's own tools, whatever URL they carry (/zx/print-12840.html)
+_PAGE_TOOL = re.compile(r"^[【\[]?(?:我要|加入)?(?:打印|收藏|分享|纠错|举报|关闭|返回|转发|复制链接)(?:本页|本文|此页|此文|窗口|顶部|链接)?[】\]]?$")
 #: 项目方免费发布招商信息，立即入驻: a title that ends by asking the reader to act is an advertisement
 _CTA_CLAUSE = re.compile(r"[，,！!]\s*(?:立即|马上|赶快|赶紧|快来|点击)(?:入驻|咨询|申请|报名|发布|查看|获取|加入|登录|注册|领取|预约|联系)[！!]*$")
 _MAX_ITEM_ANCHORS = 6
@@ -304,6 +306,7 @@ def read_item(el, base_url: str) -> ListItem | None:
                 and after.find(".//a") is None:
             side_parts = side_parts + _text_chunks(after, set())
     if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) or _CTA_CLAUSE.search(best_title) \
+            or _PAGE_TOOL.match(best_title) \
             or best_title.startswith(_PREV_NEXT) or _AD_URL.search(best_url):  # <a>上一个园区：…</a>: the label inside the link
         return None  # (/ad/go.asp?id=12: an advertisement's click counter)
     date_text = region_text = doc_number = issuer = title_place = None
@@ -335,7 +338,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         # <a><span class="badge">11-05</span>标题</a>: a year-less date before the title, in an element of its own
         date_text = day
         best_title = best_title[len(day):].strip()
-    after_address = False
+    after_address = shows_blank = False
     fact_kind = written = None
     own = _text_chunks(el, set(best_anchors))
     if any(links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
@@ -372,6 +375,9 @@ def read_item(el, base_url: str) -> ListItem | None:
         chunk = _unwrap(chunk)
         if chunk in _AD_MARKS:
             return None  # an advertisement dressed as an entry
+        if (blank := _BLANK_FACT.match(chunk)) and blank.group(2) in PLACEHOLDER_VALUES:
+            shows_blank = True  # 所在地区：暂无: the entry's facts, left blank, as its neighbours show them filled
+            continue
         if not chunk or len(chunk) > _MAX_CHUNK:
             continue
         if issuer is None and (said := _ISSUER_LINE.match(chunk)):
@@ -407,7 +413,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     if len(own) <= 4 and _linked_in_a_sentence(el, best_anchors[0]):
         return None
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
-    if date_text is None and region_text is None:
+    if date_text is None and region_text is None and not shows_blank:
         if not is_detail_url(best_url) or _FILE_URL.search(best_url):
             return None
         item.bare = True
@@ -545,6 +551,8 @@ def _split_bars(chunks: list[str]) -> list[str]:
 
 
 _BARS = re.compile(r"[|｜]")
+_BLANK_FACT = re.compile(r"^(" + "|".join(sorted({*REGION_LABELS, *PUBLISHED_LABELS}, key=len, reverse=True))
+                         + r")\s*[:：]\s*(\S+)$")
 _SPACED_LABEL = re.compile(r"[\s\u3000|｜]*[\s\u3000][\s\u3000|｜]*(?=[\u4e00-\u9fa5]{2,6}[：:])")  # (a bar with it: 重庆-永川区 ｜ 发布日期：)
 _OPENERS = {closer: opener for opener, closer in BRACKET_PAIRS.items()}
 
