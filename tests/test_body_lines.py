@@ -16,6 +16,12 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（供稿：材料科学与工程学院 摄影：张文博 编辑：宋佳 审核：周建国）", True),
     ("附件：2025年度专项资金申报表.docx", True),
     ("附件下载", True),
+    ("共2页：上一页 1 2 下一页", True),
+    ("上一页 1 2 3 下一页 尾页", True),
+    ("【潍坊园区招商网】专业提供潍坊厂房出租、土地出让、园区入驻信息，选址咨询请拨打400-000-0000。", True),
+    ("【桂林招商政策网】为您提供最新政策原文及解读，欢迎收藏本站。", True),
+    ("【新华网】记者从国家发展改革委获悉，今年前三季度全国新开工项目同比增长。", False),
+    ("农民日报·中国农网记者 郑海涛 吴雨桐", True),
     ("【全文】", True),
     ("（图片由项目建设指挥部提供）", True),
     ("洛阳日报记者 李卫国 摄", True),
@@ -177,4 +183,15 @@ def test_a_short_article_under_its_headline_beats_a_longer_news_feed_beside_it()
             "<div class='content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>"
             f"<div class='side'><div class='tele'><h3>7×24小时电报</h3>{feed}</div></div></div></body></html>")
     own = parse_page(html.encode(), "https://www.example.com.cn/a/202511203571.html").records[0]
+    assert own["body"].split("\n") == paras
+
+
+def test_an_advert_line_ending_in_arrows_and_a_pager_line_are_not_text():
+    paras = ["（测试样例文字）今年以来文登区围绕海洋食品精深加工产业链开展专业化招商，新引进亿元以上项目12个。",
+             "（测试样例文字）下一步，文登区将继续做强海洋食品产业集群，推动签约项目早落地、早投产。"]
+    html = ("<html><head><title>文登区海洋食品产业集群加速成势</title></head><body><div class='main'>"
+            "<h1>文登区海洋食品产业集群加速成势</h1><div class='info'>2025-11-12 09:30:15 来源：文登区投资促进中心</div>"
+            f"<div class='con'><p>{paras[0]}</p><p>想在文登投资建厂？厂房、土地、政策一站式匹配，点击立即咨询>></p>"
+            f"<p>{paras[1]}</p><p>共2页：上一页 1 2 下一页</p></div></div></body></html>")
+    own = parse_page(html.encode(), "https://weihai.example.com/news/2025/1112/6612.html").records[0]
     assert own["body"].split("\n") == paras

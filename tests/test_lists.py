@@ -527,3 +527,17 @@ def test_category_links_and_the_pages_tools_are_no_entries_but_a_card_with_a_bla
     got = records(f"<div><h2>岳阳产业园区</h2><div class='cards'>{cards}</div></div>")
     assert [(r["title"], r["region"]["raw"] if r["region"] else None) for r in got] == [
         ("岳阳经济技术开发区", "湖南-岳阳经开区"), ("华容县纺织服装产业园", "湖南-华容县"), ("平江县食品工业园", None)]
+
+
+def test_a_lists_heading_above_its_filter_bars_and_a_subscribe_box_of_buttons():
+    items = "".join(f"<li><h3><a href='/zhengce/detail/{7700 + i}.html'>漳州市某某局关于印发第{i}号实施办法的通知</a></h3>"
+                    f"<div><span>文号：漳商〔2025〕{i}号</span><span>发布日期：2025-08-2{i}</span></div></li>" for i in range(1, 5))
+    filters = "".join(f"<div class='list-filter'>{label}：<a href='/zhengce/'>全部</a><a href='/zhengce/a/'>{a}</a>"
+                      f"<a href='/zhengce/b/'>{b}</a><a href='/zhengce/c/'>{c}</a></div>"
+                      for label, a, b, c in [("发文区域", "市级", "芗城区", "龙文区"), ("政策类别", "招商引资", "财税扶持", "人才政策")])
+    got = records(f"""<div class="list-box"><div class="list-hd"><h1>漳州优惠政策</h1><span>共 <em>157</em> 条</span></div>
+      {filters}<div class="intro">栏目说明：本栏目收录漳州市及所辖区县政府、部门公开发布的招商引资、产业扶持、财税奖补、人才引进等方面的政策文件，按发布日期排列。</div>
+      <ul class="item-list">{items}</ul></div>
+      <div class="box"><h3>政策订阅</h3><p>留下手机号，第一时间获取最新产业扶持政策。</p>
+      <p><a href="/fuwu/dingyue.html">立即订阅</a> <a href="/fuwu/zixun.html">政策咨询</a></p></div>""")
+    assert [(r["list"], r["document_number"]) for r in got] == [("漳州优惠政策", f"漳商〔2025〕{i}号") for i in range(1, 5)]

@@ -487,6 +487,7 @@ def _advert(text: str) -> bool:
     """A short line that ends in a call to action (义乌厂房直租 面积300-5000㎡可分割立即咨询)
     is an advertisement placed in the text, not a sentence of it."""
     # (一、支持企业入驻 is a heading of the text that ends like a button)
+    text = text.rstrip(">»》 ")  # (…点击立即咨询>>)
     return (len(text) <= 50 and "。" not in text and text.endswith(_CTA_ENDINGS) and not HEADING_PATTERN_RE.match(text)) \
         or bool(AD_MARK_RE.match(text))  # 【广告】南康家具城…
 

@@ -1047,8 +1047,9 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
                     text = _strip_tab_title(node, sibling, container) or _heading_text(sibling)
                     if text:
                         return text, distance
-                if sibling.tag != node.tag or sibling.get("class") != node.get("class"):
-                    steps += 1  # (boxes of this box's make before it, a month's entries each, are not counted)
+                if (sibling.tag != node.tag or sibling.get("class") != node.get("class")) \
+                        and not _link_bar(sibling, stats):
+                    steps += 1  # (boxes of this box's make before it, a month's entries each, and filter bars are not counted)
             sibling = sibling.getprevious()
         parent = node.getparent()
         if parent is None or tag_of(parent) in ("body", "html"):
@@ -1062,6 +1063,12 @@ def _find_heading(container, first_item, stats) -> tuple[str | None, int]:
 
 
 _TAB_LINKS = etree.XPath("//*[@data-target or @data-bs-target or @aria-controls or starts-with(@href, '#')]")
+
+
+def _link_bar(el, stats) -> bool:
+    """A bar of links (发文区域：全部 市级 芗城区 …, a pager) between a list and its heading."""
+    anchors = stats.anchors.get(el, 0)
+    return anchors >= 3 and stats.links.get(el, 0) * 2 > stats.total.get(el, 0)
 
 
 def _tabs_by_pane(container, stats) -> dict:
