@@ -16,6 +16,8 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（供稿：材料科学与工程学院 摄影：张文博 编辑：宋佳 审核：周建国）", True),
     ("附件：2025年度专项资金申报表.docx", True),
     ("附件下载", True),
+    ("本文来源：盖世汽车 作者：孙晓岚", True),
+    ("本文地址：https://auto.example.com/news/2025/11/24/442015.shtml", True),
     ("共2页：上一页 1 2 下一页", True),
     ("上一页 1 2 3 下一页 尾页", True),
     ("【潍坊园区招商网】专业提供潍坊厂房出租、土地出让、园区入驻信息，选址咨询请拨打400-000-0000。", True),

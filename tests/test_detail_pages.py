@@ -308,3 +308,14 @@ def test_the_sites_hotline_under_the_text_is_no_fact():
     fields = got.records[0]["fields"]
     assert "招商服务热线" not in fields and "责任编辑" not in fields
     assert fields["所属行业"] == "汽车零部件" and fields["联系人"] == "程先生"
+
+
+def test_a_fact_the_page_leaves_blank_is_null():
+    got = page("<h1>长葛大周再生金属产业园</h1><ul class='facts'><li><span>园区级别：</span><span>省级</span></li>"
+               "<li><span>规划面积：</span><span>12.6平方公里</span></li><li><span>入驻企业：</span><span>暂无</span></li>"
+               "<li><span>联系人：</span><span>--</span></li></ul><div class='txt'><p>（测试样例文字）园区位于长葛市大周镇，以再生金属回收加工为主导。</p>"
+               "<p>（本文由豫招商网整理，转载请注明出处。）</p></div>",
+               "https://xuchang.example.cn/yuanqu/2211.html")
+    own = got.records[0]
+    assert own["fields"] == {"园区级别": "省级", "规划面积": "12.6平方公里", "入驻企业": None, "联系人": None}
+    assert own["body"] == "（测试样例文字）园区位于长葛市大周镇，以再生金属回收加工为主导。"

@@ -541,3 +541,16 @@ def test_a_lists_heading_above_its_filter_bars_and_a_subscribe_box_of_buttons():
       <div class="box"><h3>政策订阅</h3><p>留下手机号，第一时间获取最新产业扶持政策。</p>
       <p><a href="/fuwu/dingyue.html">立即订阅</a> <a href="/fuwu/zixun.html">政策咨询</a></p></div>""")
     assert [(r["list"], r["document_number"]) for r in got] == [("漳州优惠政策", f"漳商〔2025〕{i}号") for i in range(1, 5)]
+
+
+def test_a_mobile_copy_hidden_by_a_rule_naming_several_classes_gives_no_entries():
+    items = "".join(f"<li><a href='/xiangmu/{52300 + i}.html'>淮北招商项目第{i}号</a><span>地区：安徽-相山区</span>"
+                    f"<span>2025-10-1{i}</span></li>" for i in range(3))
+    wap = "".join(f"<li><a href='https://m.example.com/xiangmu/{52300 + i}.html'>淮北招商项目第{i}号</a><span>10-1{i}</span></li>"
+                  for i in range(3))
+    html = ("<html><head><title>t</title><style>.m-menu,.seo-words,.m-list,.wap-list{display:none}\n"
+            "@media (max-width:768px){.m-list,.wap-list{display:block}}</style></head><body>"
+            f"<div><h2>淮北招商项目</h2><ul class='xm-list'>{items}</ul>"
+            f"<div class='wap-list m-list'><div>淮北招商项目</div><ul>{wap}</ul></div></div></body></html>")
+    got = parse_page(html.encode(), URL).records
+    assert [r["url"] for r in got] == [f"https://invest.example.cn/xiangmu/{52300 + i}.html" for i in range(3)]

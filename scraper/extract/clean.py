@@ -101,9 +101,7 @@ _SHOWN_ON_WIDER = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(
 
 
 _INLINE_TAGS = ("span", "font", "i", "em", "b", "small", "ins", "s", "u", "strong", "label", "sup", "sub", "time")
-#: `.jammer{display:none}`: a class the stylesheet hides, as a selector of its own
-_STYLE_HIDDEN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*none", re.I)
-#: An inline element's class also as the last part of a descendant selector
+#: An inline element's class as the last part of a descendant selector
 #: (`.entry-meta .updated:not(.published){display:none}`: WordPress's second date)
 _STYLE_HIDDEN_INLINE = re.compile(r"(?:^|[}\n,])[ \t]*(?:[\w.#-]+[ \t]+){1,3}\.([A-Za-z_][\w-]*)(?::not\(\.([\w-]+)\))?\s*(?=[{,])"
                                   r"[^{]*\{[^}]*display\s*:\s*none", re.I)
@@ -155,17 +153,33 @@ def _stylesheet_hidden_classes(root) -> tuple[set, dict]:
                 # `.side{display:none} @media (min-width:768px){.side{display:block}}`: shown on a desktop
                 for block in _MEDIA_BLOCK.finditer(text):
                     if "min-width" in block.group(1):
-                        shown.update(_STYLE_SHOWN.findall(block.group(2)))
+                        shown.update(_rule_classes(block.group(2), _DISPLAY_SHOWN))
                 text = _MEDIA_BLOCK.sub("", text)
-            found.update(_STYLE_HIDDEN.findall(text))
+            found.update(_rule_classes(text, _DISPLAY_NONE))
             inline.update(_STYLE_HIDDEN_INLINE.findall(text))
     inline.update(dict.fromkeys(found, ""))
     return found - shown, {cls: unless for cls, unless in inline.items() if cls not in shown}
 
 
+def _rule_classes(css: str, declares) -> set:
+    """Classes named alone in the selector list of a rule whose declarations
+    match `declares` (`.jammer{display:none}`; `.m-menu,.m-list,.wap-list{…}`:
+    all three, not only the first)."""
+    found = set()
+    for selectors, declarations in _CSS_RULE.findall(css):
+        if declares.search(declarations):
+            found.update(m.group(1) for part in selectors.split(",") if (m := _LONE_CLASS.match(part)))
+    return found
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_LONE_CLASS = re.compile(r"\s*\.([A-Za-z_][\w-]*)\s*$")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_DISPLAY_SHOWN = re.compile(r"display\s*:\s*(?:block|flex|grid|inline|table)", re.I)
+
+
 #: An @media block: its condition and its rules (one level of braces inside).
 _MEDIA_BLOCK = re.compile(r"@media([^{]*)\{((?:[^{}]*\{[^{}]*\})*[^{}]*)\}", re.I)
-_STYLE_SHOWN = re.compile(r"(?:^|[}\n,])[ \t]*\.([A-Za-z_][\w-]*)\s*(?=[{,])[^{]*\{[^}]*display\s*:\s*(?:block|flex|grid|inline|table)", re.I)
 
 
 def _tab_pane(el, own: set) -> bool:

@@ -114,9 +114,13 @@ def _value(raw: str, el, cell: bool = False, known: bool = False, hidden: bool =
         value = value.rstrip("】]")  # `【责任编辑：王楠】`
     if not value:
         return (cell or hidden) and not raw.strip(), None
-    if _is_cta(value) or _TEMPLATE.search(value):
-        return True, None  # a button, or a template tag the CMS left unfilled (${article.editor})
+    if _is_cta(value) or _TEMPLATE.search(value) or value in _NO_VALUE:
+        return True, None  # a button, a template tag the CMS left unfilled (${article.editor}), or 暂无
     return True, value
+
+
+#: What a page writes where it has no value (入驻企业：暂无, 联系人：--): a fact shown as nothing.
+_NO_VALUE = frozenset({"暂无", "暂缺", "不详", "未知", "--", "-", "—", "——", "－", "/", "／"})
 
 
 #: Links joined by a path separator say one value (江西-上饶-广丰区); joined
