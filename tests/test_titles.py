@@ -354,3 +354,10 @@ def test_an_unrendered_empirecms_field_is_no_author():
     got = article("<h1>秦州区电子信息产业园二期主体封顶</h1><div class='info'>地区：甘肃-秦州区&nbsp;&nbsp;时间：2025-11-12"
                   "&nbsp;&nbsp;来源：秦州区招商服务中心&nbsp;&nbsp;作者：[!--writer--]</div>")
     assert (got["author"], got["source"], got["published"]) == (None, "秦州区招商服务中心", "2025-11-12")
+
+
+def test_tag_links_inside_a_meta_box_read_as_facts():
+    got = article("<h1>垦利区化工新材料产业链加速成型</h1><div class='art-meta'><span>所属地区:东营-垦利区</span>"
+                  "<span>发布日期:2025年11月18日</span><span>来源:垦利区投资促进服务中心</span><span>浏览：<em>--</em></span>"
+                  "<div class='art-tags'><a href='/tag/huagongxincailiao/'>化工新材料</a><a href='/tag/xiangmuqianyue/'>项目签约</a></div></div>")
+    assert (got["tags"], got["source"], got["published"]) == (["化工新材料", "项目签约"], "垦利区投资促进服务中心", "2025-11-18")

@@ -432,13 +432,18 @@ _TAG_CELLS = ("td", "th", "dt", "span", "em", "label", "b", "strong", "i", "div"
 
 
 def _tags_in_block(block) -> list[str]:
-    """Tags given as one row of a fact table (<td>标签</td><td><a>先进制造</a>…</td>)."""
+    """Tags given as one row of a fact table (<td>标签</td><td><a>先进制造</a>…</td>), or
+    as a row of tag links inside a meta box read as facts (<div class="art-tags"><a
+    href="/tag/…">…</a></div> under 所属地区:…　发布日期:…)."""
     for cell in block.iter(*_TAG_CELLS):
         text = element_text(cell)
         if text and len(text) <= 8 and clean_label(text).lower() in TAG_LABELS:
             value = cell.getnext()
             if value is not None and isinstance(value.tag, str):
                 return _tags_in(value, element_text(value))
+    for row in block.iter("div", "p", "span", "ul"):
+        if row is not block and _tag_links_only(row):
+            return [t for a in row.iter("a") if (t := element_text(a)) and len(t) <= 20]
     return []
 
 
