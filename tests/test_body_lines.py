@@ -16,6 +16,8 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（供稿：材料科学与工程学院 摄影：张文博 编辑：宋佳 审核：周建国）", True),
     ("附件：2025年度专项资金申报表.docx", True),
     ("附件下载", True),
+    ("□本报记者 何思远 文/图", True),
+    ("（文/图：商会秘书处 林静）", True),
     ("（供稿：招商三科）", True),
     ("通讯员：陆家豪 张莉", True),
     ("（协会废钢铁分会 信息统计部）", True),

@@ -319,3 +319,15 @@ def test_a_fact_the_page_leaves_blank_is_null():
     own = got.records[0]
     assert own["fields"] == {"园区级别": "省级", "规划面积": "12.6平方公里", "入驻企业": None, "联系人": None}
     assert own["body"] == "（测试样例文字）园区位于长葛市大周镇，以再生金属回收加工为主导。"
+
+
+
+def test_an_undated_service_page_in_prose_is_no_article():
+    intro = "".join(f"<p>（测试样例文字）{t}</p>" for t in [
+        "为更好服务港澳投资者，本窗口提供政策咨询、项目对接、商事登记代办、跨境资金结算指引等一站式服务，欢迎港澳企业来防城港投资兴业。",
+        "窗口工作人员熟悉内地与港澳两地营商规则，可协助投资者了解土地、税收、人才、金融等方面的优惠政策，并全程跟踪项目落地。",
+        "投资者可通过电话预约、线上留言或现场来访等方式办理相关业务，窗口将在两个工作日内与投资者取得联系并安排专人对接。",
+        "窗口还定期举办港澳投资政策宣讲会和项目推介会，邀请港澳商协会、专业服务机构和本地企业参加，搭建交流合作平台。",
+        "对已落地的港澳投资项目，窗口建立服务专员制度，协调解决项目建设和生产经营中遇到的困难和问题，营造良好投资环境。"])
+    got = page(f"<h1>港澳投资者服务窗口</h1><div class='intro'>{intro}</div>", "https://fcg.example.cn/gangao/fuwu.html")
+    assert got.kind == "other" and [r["type"] for r in got.records] == ["project", "project", "project"]

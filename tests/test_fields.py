@@ -6,7 +6,7 @@ import pytest
 
 from scraper.extract.body import TextStats
 from scraper.extract.clean import parse_html, strip_invisible
-from scraper.extract.fields import block_fields, find_field_blocks, page_tool_line
+from scraper.extract.fields import block_fields, colon_bracket_labels, find_field_blocks, page_tool_line
 
 
 def _fields(html: str) -> dict:
@@ -161,3 +161,8 @@ def test_linked_headlines_with_a_colon_are_no_facts_but_a_linked_value_is():
     facts = _fields("<ul><li>所属地区：<a href='/quyu/jialing/'>南充-嘉陵区</a></li><li>园区级别：省级</li>"
                     "<li>主导产业：丝纺服装</li></ul>")
     assert facts == {"所属地区": "南充-嘉陵区", "园区级别": "省级", "主导产业": "丝纺服装"}
+
+
+def test_bracketed_labels_read_as_labels_but_bracketed_buttons_do_not():
+    assert colon_bracket_labels("【来源】某中心") == "来源：某中心"
+    assert colon_bracket_labels("字号 大 中 小 【打印】【关闭】") == "字号 大 中 小 【打印】【关闭】"

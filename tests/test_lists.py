@@ -554,3 +554,12 @@ def test_a_mobile_copy_hidden_by_a_rule_naming_several_classes_gives_no_entries(
             f"<div class='wap-list m-list'><div>淮北招商项目</div><ul>{wap}</ul></div></div></body></html>")
     got = parse_page(html.encode(), URL).records
     assert [r["url"] for r in got] == [f"https://invest.example.cn/xiangmu/{52300 + i}.html" for i in range(3)]
+
+
+def test_the_footers_site_guide_links_are_no_entries():
+    from scraper.extract.lists import is_detail_url
+    assert not is_detail_url("https://shaoxing.example.com/help/2570.html")
+    got = records("""<div class="links"><dl><dt><b>载体资源</b></dt><dd><a href="/help/2570.html">标准厂房</a></dd>
+      <dd><a href="/help/5633.html">定制厂房</a></dd><dd><a href="/help/6640.html">众创空间</a></dd>
+      <dd><a href="/help/6376.html">仓储物流</a></dd><dd><a href="/help/9375.html">商业综合体</a></dd></dl></div>""")
+    assert got == []

@@ -351,6 +351,8 @@ _BRACKET_LABEL = re.compile(r"【\s*([^【】：:\s]{1,6})\s*】")
 
 def _bracket_label(match) -> str:
     label = match.group(1)
+    if _TOOL_WORDS.fullmatch(label):
+        return match.group(0)  # 【打印】【关闭】: buttons, not labels
     return f"{label}：" if label in META_LABELS or label in KNOWN_LABELS else match.group(0)
 
 

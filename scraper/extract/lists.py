@@ -834,11 +834,12 @@ _SHORT_ID = re.compile(r"/\d{1,2}\.s?html?$")
 def is_detail_url(url: str) -> bool:
     """A link to one item: see _DETAIL_URL; a short numeric id (/yuanqu/88.html)
     counts under a path that names a record type."""
-    if _TAG_PAGE.search(url):
-        return False  # /tag/412: every page with that tag, not one item
+    if _TAG_PAGE.search(url) or _SITE_PAGE.search(url):
+        return False  # /tag/412: every page with that tag, not one item; /help/2570.html: the site's own guide
     return bool(_DETAIL_URL.search(url)) or (bool(_SHORT_ID.search(url)) and url_kind(url) is not None)
 
 
+_SITE_PAGE = re.compile(r"^[a-z]+://[^/]+/(?:[^/?#]+/)*(?:help|about|aboutus|guanyu|sitemap|faq)/", re.I)
 _TAG_PAGE = re.compile(r"/(?:tags?|keywords?|label|labels)/|[?&](?:tag|keyword|kw)=", re.I)
 
 

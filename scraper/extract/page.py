@@ -68,6 +68,8 @@ _LEAD_BYLINE = re.compile(r"^文\s*[/／｜|]\s*([\u4e00-\u9fa5]{2,4})\s+(?=(?:1
 _BEIJING = timezone(timedelta(hours=8))
 #: An article with no date, source or author must at least read like one.
 _UNDATED_ARTICLE_MIN = 300
+#: Titles of a site's service pages (not news, not items): what they offer, in prose, undated.
+_SERVICE_TITLE = re.compile(r"(?:服务窗口|服务中心|服务专区|服务指南|办事指南|投资指南|投资流程|办事流程|服务流程|选址服务|服务平台)$")
 #: A dated text this long is news even when a list beside it reads like a fact table.
 _DATED_TEXT_MIN = 400
 #: Text beside a detail page's name in its own small box: a tagline, badges.
@@ -876,6 +878,8 @@ class _Page:
             return "listing" if len(self.groups) >= 3 and biggest >= 3 else "other"
         if not dated and by_url in ("policy", "park", "project") and biggest < 5:
             return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
+        if not dated and _SERVICE_TITLE.search(self.title):
+            return "other"  # 港澳投资者服务窗口, 投资指南: the site's own service page, undated, not news
         if _POLICY_READING.search(self.title) or number_line([line.text for line in lines[:3]]):
             # 《…》政策解读 is typed policy, as its entry in a 政策解读 list is; a
             # text that opens with its 文号 is a document shown as an article
