@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .fields import is_metadata_line
-from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, dedup_key, element_text
+from .text import BLOCK_TAGS, ONE_ENTRY_BOXES, Line, block_lines, common_ancestor, dedup_key, element_text
 from .vocab import (
     AD_MARK_RE, BOILERPLATE_LINE_RE, CTA_RE, CTA_TEXTS, HEADING_PATTERN_RE, MORE_POSTS_RE, SENTENCE_END, SUMMARY_LINE_RE,
 )
@@ -248,7 +248,7 @@ def _under_title(best, best_score: float, scores: dict, stats: TextStats, inside
         return best, best_score
     # (a row and its one cell score alike: the cell, as the best box would be)
     score, el = max(near, key=lambda pair: (pair[0], index[pair[1]]))
-    column = _common_ancestor(title, el)
+    column = common_ancestor(title, el)
     if column is not None and any(up is column for up in best.iterancestors()):
         return best, best_score  # the best box is further down the same column: more of the text, or its copy
     return el, score
@@ -258,12 +258,6 @@ def _under_title(best, best_score: float, scores: dict, stats: TextStats, inside
 #: summary); the share of the best score a box right under it must reach.
 _MAX_LEAD_TEXT = 300
 _NEAR_TITLE_SHARE = 0.6
-
-
-def _common_ancestor(a, b):
-    ups = {id(up) for up in a.iterancestors()}
-    return next((up for up in b.iterancestors() if id(up) in ups), None)
-
 
 
 def _best_box(scores: dict, stats: TextStats, inside) -> tuple:

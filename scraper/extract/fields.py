@@ -408,11 +408,11 @@ def page_tool_line(text: str) -> bool:
     if _INLINE_LABEL.match(text) is None:
         return False
     labels = [clean_label(text[_label_start(m):m.end(1)]) for m in _INLINE_LABEL.finditer(text)]
-    return all(label in NON_FIELD_LABELS and label not in _DOCUMENT_LABELS for label in labels)
+    return all(label in NON_FIELD_LABELS and label not in _TEXT_OPENING_LABELS for label in labels)
 
 
 _BRACKETED_TOOL = re.compile(r"[【\[]\s*((?:加入)?(?:打印|关闭|收藏|分享|纠错|举报)\S{0,2})\s*[】\]]")
-_DOCUMENT_LABELS = frozenset({"附件", "相关附件", "注意", "提示", "温馨提示", "特别提示", "特别说明"})
+_TEXT_OPENING_LABELS = frozenset({"附件", "相关附件", "注意", "提示", "温馨提示", "特别提示", "特别说明"})
 
 
 def pairs_start(text: str) -> int:

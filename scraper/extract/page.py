@@ -27,7 +27,7 @@ from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
 from .sections import dedup_lines, split_sections
-from .text import BLOCK_TAGS, block_lines, dedup_key, element_text, fold, raw_text
+from .text import BLOCK_TAGS, block_lines, common_ancestor, dedup_key, element_text, fold, raw_text
 from .vocab import (
     AUTHOR_LABELS, CTA_TEXTS, ISSUER_LABELS, SITE_PAGE_TITLES, DOCNUM_LABELS, MORE_RE, NEXT_PAGE_RE, PAGER_WORDS, PLACEHOLDER_VALUES,
     HEADING_PATTERN_RE, PUBLISHED_LABELS, SENTENCE_END, REGION_LABELS, SOURCE_LABELS, TAG_LABELS, TYPE_LABELS,
@@ -295,15 +295,6 @@ def _tag_links_only(owner) -> bool:
         == _NON_WORD.sub("", "".join(raw_text(a) for a in links))
 
 
-def _lca(a, b):
-    ancestors = set(a.iterancestors())
-    ancestors.add(a)
-    node = b
-    while node is not None and node not in ancestors:
-        node = node.getparent()
-    return node
-
-
 _DATE_CHARS = re.compile(r"[\d\s\-/.:：年月日时分秒星期周一二三四五六天\[\]【】()（）]")
 
 
@@ -378,7 +369,7 @@ def _copy_box_title(kept, lines) -> bool:
     following = lines[lines.index(last) + 1]
     if last.element is None or following.element is None or kept[-2].element is None:
         return False
-    box = _lca(last.element, following.element)
+    box = common_ancestor(last.element, following.element)
     return box is not None and not any(up is box for up in kept[-2].element.iterancestors())
 
 
@@ -628,7 +619,7 @@ class _Page:
 
     def _scope(self):
         if self.title_el is not None and self.containers:
-            return _lca(self.title_el, self.containers[0])
+            return common_ancestor(self.title_el, self.containers[0])
         if self.title_el is not None:
             parent = self.title_el.getparent()
             grand = parent.getparent() if parent is not None else None

@@ -74,6 +74,16 @@ def element_text(el) -> str:
     return fold(raw_text(el))
 
 
+def common_ancestor(a, b):
+    """The smallest element holding both `a` and `b` (`a` itself when it holds `b`)."""
+    ancestors = set(a.iterancestors())
+    ancestors.add(a)
+    node = b
+    while node is not None and node not in ancestors:
+        node = node.getparent()
+    return node
+
+
 def links_at_least(el, n: int) -> bool:
     """Whether `el` holds `n` links, without counting all of a long list."""
     for count, _ in enumerate(el.iter("a"), 1):
