@@ -143,6 +143,23 @@ def test_readers_comments_beside_the_text_are_not_more_of_it():
     assert page.kind == "article" and page.records[0]["body"].split("\n") == paras
 
 
+def test_a_comment_box_counting_its_comments_is_not_more_of_the_text():
+    paras = ["（测试样例文字）10月19日，随着最后一片钢箱梁精准落位，连接琼澜湾与东屿岛的东屿跨海大桥主桥实现合龙。",
+             "（测试样例文字）大桥全长约3.2公里，主桥为双塔斜拉桥，主跨460米，设计速度每小时80公里。",
+             "（测试样例文字）大桥通车后，将进一步完善区域路网结构，带动东屿岛旅游开发和临港产业发展。"]
+    said = ["终于要合龙了，期待明年通车，回老家再也不用绕路了。", "建设者们辛苦了！台风季还在海上干活不容易。",
+            "红树林补植这个做得好，发展和保护两不误。"]
+    comments = "".join(f"<div class='cmt-item'><span>网友{i}</span><span>2025-10-20 09:0{i}</span><p>{s}</p>"
+                       f"<div><a href='javascript:;'>回复</a> <a href='javascript:;'>赞({i})</a></div></div>" for i, s in enumerate(said))
+    html = ("<html><head><title>东屿跨海大桥主桥合龙</title></head><body><div class='main'>"
+            "<h1>东屿跨海大桥主桥合龙</h1><div class='info'>2025-10-20 09:16 来源：南海网</div>"
+            "<div id='content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            "<div class='comment'><h3>网友评论</h3><textarea></textarea><p><button>发表评论</button></p>"
+            f"<p>已有 <b>3</b> 条评论，共 <b>163</b> 人参与</p>{comments}</div></div></body></html>")
+    page = parse_page(html.encode(), "https://www.example.com.cn/news/system/2025/10/20/3314.html")
+    assert page.kind == "article" and page.records[0]["body"].split("\n") == paras
+
+
 def test_a_documents_own_linked_attachment_lines_are_its_text():
     doc = ["各县（市、区）自然资源局，市局各科室、直属单位：",
            "为切实做好2025年全市地质灾害防治工作，最大限度减少地质灾害造成的人员伤亡和财产损失，现就有关事项通知如下。",

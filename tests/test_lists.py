@@ -485,6 +485,16 @@ def test_facts_spaced_on_one_line_under_a_title_and_a_count_beside_the_heading()
         ("保定招商政策", "保政办函[2025]33号", "保定-竞秀区", "2025-11-07")]
 
 
+def test_a_count_cell_beside_the_heading_cell_of_a_layout_table():
+    got = records("""<div class="city"><b>当前城市：<font color="#c00">邢台</font></b> [<a href="javascript:void(0)">切换城市</a>]</div>
+      <div class="box"><table><tr><td class="tit">邢台优惠政策</td><td class="tit" align="right">共 96 条</td></tr></table>
+      <ul><li><span>2025-09-28</span><a href="show.php?itemid=3391">邢台市人民政府关于印发《邢台市招商引资重点项目奖励办法》的通知</a></li>
+      <li><span>2025-09-22</span><a href="show.php?itemid=3385">襄都区人民政府关于印发《襄都区促进商贸物流业发展若干措施》的通知</a></li>
+      </ul></div>""")
+    assert [(r["type"], r["list"], r["published"]) for r in got] == [
+        ("policy", "邢台优惠政策", "2025-09-28"), ("policy", "邢台优惠政策", "2025-09-22")]
+
+
 def test_a_month_and_day_badge_inside_the_link_is_the_entrys_date():
     page = parse_page("""<html><head><title>t</title></head><body><div class="meta">更新时间：2025-11-20</div>
       <div><h3>重点招商项目</h3><div class="list-group">

@@ -295,10 +295,10 @@ _COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|ICP证|公网安备",
 _MAX_FOOTER_TEXT = 400
 
 
-#: 评论 (3) 写评论…, 网友留言, 热门跟帖: readers' comments under the text, sentences
+#: 评论 (3) 写评论…, 网友留言, 热门跟帖, 网友评论 已有 5 条评论: readers' comments under the text, sentences
 #: with names and times, never more of it.
 _COMMENTS_HEAD = re.compile(r"^\s*(?:网友|读者|用户|热门|最新|全部|精彩|相关)?(?:评论|留言|跟帖|跟贴|回复|讨论)(?:区|列表)?\s*"
-                            r"(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?\s*(?:[（(【\[]|写评论|发表|我要|共|$|\S{0,6}\d{4}-\d{2}-\d{2})")
+                            r"(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?\s*(?:[（(【\[]|写评论|发表|我要|共|已有|$|\S{0,6}\d{4}-\d{2}-\d{2})")
 
 
 def _meta_box(el) -> bool:

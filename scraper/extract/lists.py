@@ -984,9 +984,9 @@ def _heading_text(el) -> str | None:
     more = {a for a in anchors if MORE_RE.match(element_text(a))}
     if len(anchors) - len(more) >= 2:
         return None  # a filter bar or a nav strip, not a box header
-    if sum(1 for c in el.iter("th", "td") if (t := element_text(c)) and not MORE_RE.match(t)) >= 2 \
+    if sum(1 for c in el.iter("th", "td") if (t := element_text(c)) and not MORE_RE.match(t) and not _COUNTER.match(t)) >= 2 \
             or _column_headers(el):
-        return None  # column headers of a table, not the heading of its box
+        return None  # column headers of a table, not the heading of its box (<td>共 96 条</td> is no column)
     chunks = [c for c in _text_chunks(el, more) if not _COUNTER.match(c)]
     if len(chunks) > 1 and any(_HAN.search(c) for c in chunks):
         chunks = [c for c in chunks if not _LATIN_ONLY.match(c)]  # 钦州产业园区 <span>INDUSTRIAL PARKS</span>
