@@ -51,6 +51,12 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("附件：南平市既有住宅加装电梯财政补助标准", False),  # the document's own attachment line
     ("（一）图书馆、文化馆全年免费开放，审核通过后可预约。", False),
     ("记者从市商务局获悉，今年前三季度全市实际使用外资同比增长12%。", False),
+    ("一审：王璐璐", True),
+    ("三审：何建平", True),
+    ("（集团公司融媒体中心 邓文博 文 龚晓 图）", True),
+    ("（本报记者 李明 文 王芳 摄）", True),
+    ("（一）加快推进 文化", False),
+    ("一审判决后，被告人提出上诉。", False),
 ])
 def test_credit_and_download_lines_are_told_from_text(line, chrome):
     assert bool(BOILERPLATE_LINE_RE.match(line)) is chrome
