@@ -331,3 +331,33 @@ def test_an_undated_service_page_in_prose_is_no_article():
         "对已落地的港澳投资项目，窗口建立服务专员制度，协调解决项目建设和生产经营中遇到的困难和问题，营造良好投资环境。"])
     got = page(f"<h1>港澳投资者服务窗口</h1><div class='intro'>{intro}</div>", "https://fcg.example.cn/gangao/fuwu.html")
     assert got.kind == "other" and [r["type"] for r in got.records] == ["project", "project", "project"]
+
+
+def test_a_question_and_its_answer_and_a_card_for_another_page_are_no_facts():
+    side = ("<section><h2>投资问答</h2><dl><dt>问：外地企业来投资需要办理哪些手续？</dt>"
+            "<dd>答：一般需要完成项目备案、用地或厂房落实、环评能评、工商注册等环节。</dd></dl></section>"
+            "<section><h2>招商活动</h2><ul><li><a href='/huodong/900.html'><div class='t'>秦巴生态产业招商推介会</div>"
+            "<div class='m'><span>举办地：西安</span></div></a></li></ul></section>")
+    html = ("<html><head><title>达川区天然气精细化工下游产品招商项目</title></head><body>"
+            "<div class='card'><h1>达川区天然气精细化工下游产品招商项目</h1>"
+            "<span class='badge'>天然气化工</span><div class='meta'>发布时间：2025-12-06 11:20</div>"
+            "<table><tr><th>项目编号</th><td>DZ-DC-2025-031</td></tr><tr><th>所属行业</th><td>天然气化工</td></tr>"
+            "<tr><th>投资总额</th><td>18亿元</td></tr></table></div>"
+            "<div class='card'><div class='txt'><p>（测试样例文字）项目拟依托达川区天然气资源和现有甲醇装置，建设天然气精细化工下游产品生产基地。</p>"
+            "<p>（测试样例文字）项目分两期建设，一期投资约8亿元，建设年产10万吨醋酸酯类溶剂装置。</p></div></div>"
+            f"{side}</body></html>")
+    project = parse_page(html.encode(), "https://m.example.cn/xiangmu/detail/60219.html").records[0]
+    assert project["type"] == "project"
+    assert project["fields"] == {"发布时间": "2025-12-06 11:20", "项目编号": "DZ-DC-2025-031", "所属行业": "天然气化工",
+                                 "投资总额": "18亿元"}
+
+
+def test_a_row_of_badges_under_the_headline_is_the_articles_tags():
+    article = parse_page(("<html><head><title>武进区智能制造装备产业园二期项目开工</title></head><body><div class='card'>"
+                          "<h1>武进区智能制造装备产业园二期项目开工</h1><div class='meta'><span>2025-10-21 15:08</span>"
+                          "<span>来源：武进区融媒体中心</span></div><div class='mt-3'><span class='badge rounded-pill'>智能制造</span>"
+                          "<span class='badge rounded-pill'>重大项目</span></div><div class='content'>"
+                          "<p>（测试样例文字）10月20日上午，武进区智能制造装备产业园二期项目举行集中开工仪式，总投资45亿元。</p>"
+                          "<p>（测试样例文字）二期项目规划建设标准厂房、研发中试楼和公共服务平台，预计2027年建成投产。</p>"
+                          "</div></div></body></html>").encode(), "https://www.example.cn/news/2025/1021/8812.html").records[0]
+    assert article["type"] == "article" and article["tags"] == ["智能制造", "重大项目"]

@@ -119,6 +119,17 @@ def test_a_grid_of_unmarked_label_cards_vouched_for_by_known_labels():
         "工业用地价格": "18万元/亩", "招商热线": None}
 
 
+def test_a_flat_grid_of_label_cells_and_value_cells_without_colons():
+    got = _fields('<div class="zc-grid"><div class="gc gl">索引号</div><div class="gc gv">GZ-2025-01103</div>'
+                  '<div class="gc gl">发文机关</div><div class="gc gv">张掖市甘州区人民政府</div>'
+                  '<div class="gc gl">发文字号</div><div class="gc gv">甘区政发〔2025〕41号</div>'
+                  '<div class="gc gl">有&nbsp;效&nbsp;性</div><div class="gc gv">有效</div></div>')
+    assert got == {"索引号": "GZ-2025-01103", "发文机关": "张掖市甘州区人民政府", "发文字号": "甘区政发〔2025〕41号", "有效性": "有效"}
+    # cells alike in pairs of words that are no labels by name: a tag cloud, not facts
+    assert _fields('<div class="cloud"><span class="a">新能源</span><span class="b">储能</span><span class="a">光伏</span>'
+                   '<span class="b">氢能</span><span class="a">锂电</span><span class="b">风电</span></div>') == {}
+
+
 def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
     assert _fields("<div>" + "".join(f"<p class='f'>【{k}】{v}</p>" for k, v in [
         ("所在地区", "湖北·黄石·大冶市"), ("园区级别", "省级"), ("已建成面积", "约11.8平方公里")]) + "</div>") == {

@@ -573,3 +573,51 @@ def test_the_footers_site_guide_links_are_no_entries():
       <dd><a href="/help/5633.html">定制厂房</a></dd><dd><a href="/help/6640.html">众创空间</a></dd>
       <dd><a href="/help/6376.html">仓储物流</a></dd><dd><a href="/help/9375.html">商业综合体</a></dd></dl></div>""")
     assert got == []
+
+
+def test_a_box_of_policy_events_gives_no_policies():
+    got = records("""<section><h2>政策宣讲</h2><ul>
+      <li><a href="/huodong/900.html"><div class="t">2025年秦巴生态产业招商推介会</div><div class="m"><span>举办地：西安</span></div></a></li>
+      <li><a href="/huodong/901.html"><div class="t">长三角产业转移对接洽谈会</div><div class="m"><span>举办地：上海</span></div></a></li>
+      <li><a href="/huodong/902.html"><div class="t">粤港澳大湾区投资合作交流会</div><div class="m"><span>举办地：深圳</span></div></a></li>
+      </ul></section>""")
+    assert got == []
+
+
+def _list_page(title: str, items: str, side: str) -> bytes:
+    return f"<html><head><title>{title}</title></head><body>{items}{side}</body></html>".encode()
+
+
+_FAQ = ("<section class='side'><h2>投资问答</h2><dl>" + "".join(
+    f"<dt>问：{q}</dt><dd>答：{a}</dd>" for q, a in [
+        ("外地企业来投资需要办理哪些手续？", "一般需要完成项目备案、用地或厂房落实、环评能评、工商注册等环节，各地招商部门可提供全程代办服务。"),
+        ("标准厂房租金一般是多少？", "不同园区、不同楼层和面积的厂房租金差异较大，具体以园区公布或现场洽谈为准，欢迎来电咨询。"),
+        ("招商引资优惠政策如何申请？", "企业可向项目所在地投资促进部门咨询，按照政策文件规定的条件和程序提交申请材料。"),
+        ("工业用地出让年限是多少？", "工业用地出让最高年限一般为50年，也可采取先租后让、弹性年期等方式供应，具体以当地规定为准。"),
+        ("如何在本站发布招商项目？", "园区和招商部门注册会员后可在会员中心发布项目信息，审核通过后展示，发布不收取任何费用。")]) + "</dl></section>")
+
+
+def test_a_page_titled_by_its_list_is_a_listing_beside_a_box_of_questions_and_answers():
+    items = "".join(f"<li><a href='/xiangmu/{5500 + i}.html'>宿迁招商项目第{i}号</a><span>所在地：宿迁-宿城区</span></li>"
+                    for i in range(8))
+    page = parse_page(_list_page("宿迁招商项目", f"<h1>宿迁招商项目</h1><ul class='list'>{items}</ul>", _FAQ),
+                      "https://m.example.cn/xiangmu/")
+    assert page.kind == "listing" and [r["type"] for r in page.records] == ["project"] * 8
+
+
+def test_a_lists_heading_as_the_pages_title_inside_the_lists_box_gives_the_page_no_facts():
+    cards = "".join(f"<div class='el-card'><h3><a href='/project/detail/{5521 + i}.html'>襄阳项目第{i}号</a></h3>"
+                    f"<div class='attrs'><span>所在地区：襄阳-樊城区</span><span>所属行业：装备制造</span>"
+                    f"<span>投资总额：3.5亿元</span><span>发布时间：2025-10-1{i}</span></div></div>" for i in range(6))
+    page = parse_page(_list_page("襄阳招商项目", f"<section><div class='hd'><h2>襄阳招商项目</h2><span>共 186 个项目</span></div>"
+                                 f"{cards}</section>", ""), "https://xiangyang.example.cn/project/list-2.html")
+    assert page.kind == "listing" and [r["type"] for r in page.records] == ["project"] * 6
+
+
+def test_a_sliders_buttons_beside_its_entries_keep_the_heading_near():
+    slides = "".join(f"<li><a href='/xm/show-{5590 - i}.html'><img src='/f{i}.jpg' alt='项目{i}'></a>"
+                     f"<p><a href='/xm/show-{5590 - i}.html'>赣州重点推介项目第{i}号</a></p></li>" for i in range(3))
+    got = records(f"""<table><tr><td class="tt"><span>重点推介项目</span><a href="/xm/tuijie/">更多&gt;&gt;</a></td></tr>
+      <tr><td><div class="focus"><ul>{slides}</ul><div class="btns"><a href="javascript:;">&lt;</a><a href="javascript:;">&gt;</a></div>
+      </div></td></tr></table>""")
+    assert [(r["type"], r["list"]) for r in got] == [("project", "重点推介项目")] * 3

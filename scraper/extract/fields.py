@@ -165,7 +165,11 @@ def _without_trailing_links(shown: str, el) -> str:
 def _label_ok(label: str, longest: int = 10) -> bool:
     # (上一个园区：<a>…</a>: a link to the next page, whatever it is called)
     return 1 <= len(label) <= longest and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
-        and not label.startswith(("上一", "下一"))
+        and not label.startswith(("上一", "下一")) and label.lower() not in _SPOKEN_LABELS
+
+
+#: 问：…？ 答：…: a question and its answer (an interview, a 问答 box), not facts
+_SPOKEN_LABELS = frozenset("问 答 问题 回答 q a".split())
 
 
 def _is_label_cell(cell) -> str | None:
@@ -631,7 +635,7 @@ def find_field_blocks(root, excluded: set, stats) -> list:
             # the same label twice (1. 项目名称：… 2. 项目名称：…) lists several
             # items in a text: not one item's facts
             ok = (len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)) or _br_pair_lines(el) \
-                or bool(_label_cards(el))
+                or bool(_label_cards(el)) or bool(_cell_grid(el))
         if ok:
             blocks.append(el)
             claimed.update(el.iter())
@@ -664,6 +668,33 @@ def _label_cards(el) -> list[tuple[str, str | None]]:
         if keep and _label_ok(label, 12):
             pairs.append((label, value))
     return pairs if known >= 3 and sum(1 for _, value in pairs if value) >= 3 else []
+
+
+def _cell_grid(el) -> list[tuple[str, str | None]]:
+    """A flat grid of cells, label then value, each of its own make and no
+    colon drawn (<div class="gc gl">索引号</div><div class="gc gv">GZ-2025-01103</div> …):
+    three labels known by name vouch for the rest."""
+    if len(el) < 6 or len(el) % 2 or el[0].tag != el[2].tag or el[0].get("class") != el[2].get("class") \
+            or (el[0].tag, el[0].get("class")) == (el[1].tag, el[1].get("class")):
+        return []  # (most blocks: a cheap look at the first three children)
+    cells = [c for c in el if isinstance(c.tag, str)]
+    if len(cells) != len(el) or fold(el.text):
+        return []
+    label_make, value_make = (cells[0].tag, cells[0].get("class")), (cells[1].tag, cells[1].get("class"))
+    pairs, known = [], 0
+    for label_cell, value_cell in zip(cells[::2], cells[1::2]):
+        if (label_cell.tag, label_cell.get("class")) != label_make or (value_cell.tag, value_cell.get("class")) != value_make \
+                or len(label_cell) or fold(label_cell.tail) or fold(value_cell.tail):
+            return []
+        text = element_text(label_cell)
+        if not text or len(text) > 12 or not _CELL_LABEL.match(text):
+            return []
+        label = clean_label(text)
+        known += label in KNOWN_LABELS
+        keep, value = _value(element_text(value_cell), value_cell, cell=True, known=label in REGION_LABELS)
+        if keep and _label_ok(label, 12):
+            pairs.append((label, value))
+    return pairs if known >= 3 else []
 
 
 def _br_lines(el) -> list[str]:
@@ -733,7 +764,7 @@ def block_fields(el) -> list[tuple[str, str | None]]:
         return table_fields(el)
     if el.tag == "dl":
         return dl_fields(el)
-    cards = _label_cards(el)
+    cards = _label_cards(el) or _cell_grid(el)
     if cards:
         return cards
     pairs = []

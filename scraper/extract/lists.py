@@ -908,8 +908,9 @@ def kind_from_heading(heading: str | None) -> str | None:
 
 
 #: What a heading names after its last type word when the box is not of that
-#: type (a zone's 投资服务, 办事指南 …).
-_NOT_RECORDS_TAIL = re.compile(r"(?:服务|指南|流程|导航|入口|通道|热线|地图|简介|概况|介绍|环境|机构|企业|厂房|土地|写字楼)$")
+#: type (a zone's 投资服务, 办事指南; 政策宣讲: events about policies, not policies …).
+_NOT_RECORDS_TAIL = re.compile(r"(?:服务|指南|流程|导航|入口|通道|热线|地图|简介|概况|介绍|环境|机构|企业|厂房|土地|写字楼"
+                               r"|宣讲|宣讲会|培训|活动|问答|咨询)$")
 
 
 def _heading_words(h) -> str:
@@ -1148,6 +1149,15 @@ def _panes(pane, parent) -> list:
 
 def _has_element_sibling(el, total: dict) -> bool:
     """Whether `el` shares its parent with an element that shows text (an
-    empty pager of dots beside a slider does not count)."""
-    return any(isinstance(other.tag, str) and total.get(other, 0) for other in el.itersiblings()) or \
-        any(isinstance(other.tag, str) and total.get(other, 0) for other in el.itersiblings(preceding=True))
+    empty pager of dots or a slider's ‹ › buttons do not count)."""
+    return any(_shows_words(other, total) for other in el.itersiblings()) or \
+        any(_shows_words(other, total) for other in el.itersiblings(preceding=True))
+
+
+def _shows_words(el, total: dict) -> bool:
+    if not isinstance(el.tag, str) or not total.get(el, 0):
+        return False
+    return total[el] > 6 or _WORD_CHAR.search(element_text(el)) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")

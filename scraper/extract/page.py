@@ -280,6 +280,19 @@ def _labelled_chips(owner) -> bool:
         and clean_label(element_text(first)).lower() in TAG_LABELS
 
 
+def _badge_row(owner) -> bool:
+    """<div><span class="badge">智能制造</span><span class="badge">重大项目</span></div>:
+    a row of nothing but badges (Bootstrap's `badge`, `pill`) shows the text's categories."""
+    kids = [child for child in owner if isinstance(child.tag, str)]
+    if not 1 <= len(kids) <= 10 or fold(owner.text) or any(fold(child.tail) for child in kids):
+        return False
+    return all(child.tag in ("span", "a") and _BADGE_CLASS.search(child.get("class") or "") and element_text(child)
+               and len(child) == 0 for child in kids)
+
+
+_BADGE_CLASS = re.compile(r"(?:^|[\s_-])(?:badge|pill)(?:$|[\s_-])", re.I)
+
+
 def _tag_links_only(owner) -> bool:
     """A row of links each to a tag page or marked as a tag (<a class="tag">),
     and nothing else: the article's tags, whatever the row's own class."""
@@ -438,6 +451,15 @@ def _tags_in_block(block) -> list[str]:
         if row is not block and _tag_links_only(row):
             return [t for a in row.iter("a") if (t := element_text(a)) and len(t) <= 20]
     return []
+
+
+def _in_link(el) -> bool:
+    """Inside a link to somewhere (a card whose whole box is one <a>)."""
+    for node in (el, *el.iterancestors()):
+        if node.tag == "a":
+            href = (node.get("href") or "").strip()
+            return bool(href) and not href.lower().startswith(("javascript:", "#"))
+    return False
 
 
 def _segments(line) -> list[tuple[str, object]]:
@@ -623,7 +645,11 @@ class _Page:
         if self.title_el is not None:
             parent = self.title_el.getparent()
             grand = parent.getparent() if parent is not None else None
-            return grand if grand is not None and grand.tag != "html" else parent
+            # (a list's heading as the page's title: the box of its entries is not the page's facts)
+            lists = {group.container for group in self.groups}
+            if grand is not None and grand.tag != "html" and grand not in lists:
+                return grand
+            return parent if parent is not None and parent not in lists else self.title_el
         if self.containers:
             return self.containers[0].getparent()
         return None
@@ -702,7 +728,7 @@ class _Page:
                 boxes = [owner] if owner is None or owner.tag != "li" else [owner, owner.getparent()]
                 is_tags = tag_owner[owner] = owner is not None and (any(
                     box is not None and _TAG_CLASS.search((box.get("class") or "") + " " + (box.get("id") or ""))
-                    for box in boxes) or _tag_links_only(owner) or _labelled_chips(owner))
+                    for box in boxes) or _tag_links_only(owner) or _labelled_chips(owner) or _badge_row(owner))
             if is_tags and any(label.lower() not in TAG_LABELS and label in META_LABELS
                                for label, _ in inline_fields(line.text)):
                 is_tags = False  # <div class="art-tags">所属区县：<a>霍邱县</a>　标签：<a>…</a></div>: labels read one by one
@@ -714,6 +740,8 @@ class _Page:
                 tags.extend(t for t in found if t and len(t) <= 20)
                 self.meta_lines.add(line.text)
                 continue
+            if owner is not None and _in_link(owner):
+                continue  # <a href="/huodong/900.html">…<span>举办地：西安</span></a>: a card for another page
             inside_body = owner in in_body
             if self.byline is None and len(line.text) <= 40 and (said := _BYLINE.match(line.text)):
                 self.byline = said.group("name") or said.group("name2")  # 新京报记者 王晨, 每经记者｜王敏, 文｜财新 王力
@@ -857,6 +885,9 @@ class _Page:
                 return "other"  # (a dated text of some length is news, whatever list beside it read as facts)
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not news_item:
             return "listing"  # one long list, or several boxes of them (a home page)
+        if not self.published and not news_item and self.title and any(
+                len(g.items) >= 5 and g.heading and fold(g.heading) == fold(self.title) for g in self.groups):
+            return "listing"  # 宿迁招商项目 over its ten entries: the page is that list, whatever 问答 box beside it
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
         by_url = url_kind(self.source_url)
