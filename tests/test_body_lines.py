@@ -57,6 +57,9 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("（本报记者 李明 文 王芳 摄）", True),
     ("（一）加快推进 文化", False),
     ("一审判决后，被告人提出上诉。", False),
+    ("资料图：图/视觉中国", True),
+    ("组图 1/3", True),
+    ("资料图：新建成的标准厂房。", False),
 ])
 def test_credit_and_download_lines_are_told_from_text(line, chrome):
     assert bool(BOILERPLATE_LINE_RE.match(line)) is chrome
@@ -225,3 +228,66 @@ def test_an_advert_line_ending_in_arrows_and_a_pager_line_are_not_text():
             f"<p>{paras[1]}</p><p>共2页：上一页 1 2 下一页</p></div></div></body></html>")
     own = parse_page(html.encode(), "https://weihai.example.com/news/2025/1112/6612.html").records[0]
     assert own["body"].split("\n") == paras
+
+
+def _article(inner: str, url: str = "https://www.example.com.cn/news/2025/0812/5521.html") -> list[str]:
+    html = f"<html><head><title>专访</title></head><body><div class='main'>{inner}</div></body></html>"
+    page = parse_page(html.encode(), url)
+    assert page.kind == "article"
+    return page.records[0]["body"].split("\n")
+
+
+_QA = ["问：今年入汛以来，我省经历了多轮强降雨过程。防汛工作总体情况怎样？",
+       "答：今年我省入汛早、雨量集中，我们坚持“预”字当先、“实”字托底，提前预置抢险队伍312支、物资1.6亿元，实现了人员零伤亡。（测试样例文字）",
+       "问：农村饮水安全关系千家万户。下一步如何让农村群众从“有水喝”到“喝好水”？",
+       "答：核心是推进城乡供水一体化和规模化，优先把城市管网向周边乡镇延伸，确实延伸不了的，就建设千吨万人以上的规模化水厂。（测试样例文字）"]
+
+
+def test_a_lead_paragraph_in_a_box_of_its_own_and_the_picture_under_it_open_the_text():
+    lead = "（测试样例文字）今年以来，我省持续推进水网建设和农村供水保障，全省农村自来水普及率达到96.8%。日前，本报记者专访了省水利厅厅长周明远。"
+    body = _article("<h1>专访省水利厅厅长周明远：让每一滴水都用在刀刃上</h1>"
+                    "<div class='info'><span>2025-08-12 07:35</span><span>来源：湘江日报</span></div>"
+                    f"<div class='lead-box'><p>{lead}</p></div>"
+                    "<div class='pic'><img src='/a.jpg'><p>周明远在犬木塘水库建设工地调研。</p></div>"
+                    "<div class='content'>" + "".join(f"<p>{p}</p>" for p in _QA) + "</div>")
+    assert body == [lead, "周明远在犬木塘水库建设工地调研。"] + _QA
+
+
+def test_an_unmarked_summary_box_saying_the_texts_opening_again_is_not_more_of_it():
+    body = _article("<h1>专访省水利厅厅长周明远</h1><div class='info'><span>2025-08-12 07:35</span></div>"
+                    f"<div class='summary'><p>{_QA[1][2:]}</p></div>"
+                    "<div class='content'>" + "".join(f"<p>{p}</p>" for p in _QA) + "</div>")
+    assert body == _QA
+
+
+def test_a_gallery_between_two_parts_of_the_text_gives_its_captions():
+    first = ["（测试样例文字）初秋时节，从库布其沙漠北缘的独贵塔拉镇向南望去，成片的沙柳、杨柴和羊柴随坡起伏，只在远处的沙梁上还能看到裸露的黄沙。",
+             "（测试样例文字）黄河“几字弯”地区是我国荒漠化和沙化土地集中分布区之一，也是“三北”工程攻坚战的主战场。"]
+    second = ["（测试样例文字）“板上发电、板下种植、板间养殖”，是近几年这里最常见的一种模式，板下种植的沙柳、黄芪长势正旺。",
+              "（测试样例文字）治沙带来的变化不只在生态上，鄂尔多斯市围绕沙生植物发展起了饲料加工、中药材和生物质能源产业。"]
+    captions = ["9月2日，库布其沙漠腹地，工人在光伏板下方种植沙柳。", "无人机在毛乌素沙地南缘开展飞播作业。"]
+    body = _article("<h1>黄河几字弯：沙海披绿十年间</h1><div class='info'>2025-09-03 08:12 来源：中国环境时报</div>"
+                    "<div class='text'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+                    "<div class='gallery'><div class='hd'>组图 1/2</div>" + "".join(
+                        f"<div class='item'><img src='/g{i}.jpg'><p>{c}</p></div>" for i, c in enumerate(captions)) +
+                    "<div class='ft'>图片来源：中国环境时报记者 邢立军 摄</div></div>"
+                    "<div class='text'>" + "".join(f"<p>{p}</p>" for p in second) + "</div>")
+    assert body == first + captions + second
+
+
+def test_an_opening_paragraph_over_a_list_of_timed_turns_and_a_short_turn_among_them():
+    turns = [("10:00", "主持人：各位记者朋友，大家上午好！欢迎参加今天的新闻发布会。今天我们邀请到市城市管理局局长龚建军、市发展改革委副主任陈立平，请他们介绍今冬供暖保障有关情况。"),
+             ("10:02", "龚建军：今年我市集中供暖面积达到4260万平方米，比去年增加180万平方米，新增供暖小区47个、1.9万户。今年供暖期为11月15日至次年3月15日，如遇持续低温将视情提前供暖。"),
+             ("10:05", "龚建军：为确保按时供暖，今年夏季以来我们完成了老旧供热管网改造86公里，改造换热站42座，热源厂燃煤储备已达到28万吨，可满足一个月以上的使用需求。"),
+             ("10:13", "主持人：下面请陈立平副主任介绍有关情况。"),
+             ("10:14", "陈立平：今冬我市居民供暖价格保持不变，仍为每平方米每月5.8元。对城乡低保家庭、特困人员继续实行供暖费减免，减免资金由市、区两级财政承担，预计惠及1.1万户。"),
+             ("10:17", "陈立平：在能源保障方面，我们建立了煤炭、天然气日调度机制，督促供热企业落实储备责任，同时做好极端天气下的应急预案，储备应急热源3处，确保重点人群温暖过冬。"),
+             ("10:21", "宝庆日报记者：我们注意到，一些老旧小区每年供暖季都会出现室温偏低的问题，今年在这方面有什么改进措施？"),
+             ("10:22", "龚建军：今年我们对近三年投诉集中的63个小区进行了专项排查，其中41个小区已完成楼内管道和户内散热器改造，剩下的22个小区将在供暖期内采取加装增压泵等措施。")]
+    intro = "（测试样例文字）11月6日上午10时，宝庆市人民政府新闻办公室举行2025年冬季供暖保障工作新闻发布会，并回答记者提问。"
+    body = _article("<h1>宝庆市2025年冬季供暖保障工作新闻发布会</h1><div class='info'>发布时间：2025-11-06 10:00</div>"
+                    "<div class='tabs'><a class='on' href='#wzsl'>文字实录</a><a href='#tpzb'>图片直播</a></div>"
+                    f"<div class='intro'><p>{intro}</p></div><div class='live' id='wzsl'><ul>" + "".join(
+                        f"<li><div class='time'><i></i>{t}</div><div class='txt'><p>{said}</p></div></li>" for t, said in turns) +
+                    "</ul></div>", "https://www.example.gov.cn/xwfbh/2025/1106/3391.html")
+    assert body == [intro] + [said for _, said in turns]

@@ -361,3 +361,18 @@ def test_a_row_of_badges_under_the_headline_is_the_articles_tags():
                           "<p>（测试样例文字）二期项目规划建设标准厂房、研发中试楼和公共服务平台，预计2027年建成投产。</p>"
                           "</div></div></body></html>").encode(), "https://www.example.cn/news/2025/1021/8812.html").records[0]
     assert article["type"] == "article" and article["tags"] == ["智能制造", "重大项目"]
+
+
+def test_a_parks_facts_in_a_card_of_the_sidebar_when_the_page_shows_them_nowhere_else():
+    card = "".join(f"<dl><dt>{k}</dt><dd>{v}</dd></dl>" for k, v in [
+        ("所在地区", "河北-沧州-黄骅市"), ("园区级别", "省级"), ("园区类型", "汽车及零部件"), ("规划面积", "12.6平方公里"),
+        ("入驻企业", "132家")])
+    html = ("<html><head><title>黄骅市汽车零部件产业园</title></head><body><div class='main'><h1>黄骅市汽车零部件产业园</h1>"
+            "<div class='blk'><h3>园区介绍</h3><p>（测试样例文字）黄骅市汽车零部件产业园是黄骅经济开发区的核心片区，园区以整车配套为牵引，重点发展车身冲压件和汽车电子。</p>"
+            "<h3>区位交通</h3><p>园区距黄骅港约25公里，距石黄高速出入口约8公里，朔黄铁路、邯黄铁路在周边设有货运站。</p></div></div>"
+            f"<div class='side'><div class='card'><h3>园区档案</h3>{card}</div></div></body></html>")
+    park = parse_page(html.encode(), "https://cangzhou.example.cn/yuanqu/7742.html").records[0]
+    assert park["type"] == "park" and park["region"]["code"] == "130983"
+    assert park["fields"] == {"所在地区": "河北-沧州-黄骅市", "园区级别": "省级", "园区类型": "汽车及零部件", "规划面积": "12.6平方公里",
+                              "入驻企业": "132家"}
+

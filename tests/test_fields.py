@@ -130,6 +130,22 @@ def test_a_flat_grid_of_label_cells_and_value_cells_without_colons():
                    '<span class="b">氢能</span><span class="a">锂电</span><span class="b">风电</span></div>') == {}
 
 
+def test_a_unit_in_a_label_does_not_count_toward_its_length_and_a_spaced_bracketed_label_reads():
+    got = _fields("<table><tr><th>规划面积（平方公里）</th><th>已开发面积（平方公里）</th><th>入驻企业（家）</th></tr>"
+                  "<tr><td>4.5</td><td>2.1</td><td>57</td></tr></table>")
+    assert got == {"规划面积（平方公里）": "4.5", "已开发面积（平方公里）": "2.1", "入驻企业（家）": "57"}
+    got = _fields("<div class='finfo'><p>【发文机关】汉中市南郑区人民政府</p><p>【发文字号】南政发〔2025〕21号</p>"
+                  "<p>【有 效 期】2025年10月1日至2027年9月30日</p></div>")
+    assert got == {"发文机关": "汉中市南郑区人民政府", "发文字号": "南政发〔2025〕21号", "有效期": "2025年10月1日至2027年9月30日"}
+
+
+def test_questions_and_their_answers_are_no_facts():
+    assert _fields("<dl><dt>问：计算器收费吗？</dt><dd>答：免费使用。</dd><dt>问：数据会保存吗？</dt>"
+                   "<dd>答：仅在您提交咨询时保存联系人信息。</dd></dl>") == {}
+    assert _fields("<div><p>问：外地企业来投资需要办理哪些手续？</p><p>答：一般需要完成项目备案和工商注册等环节。</p>"
+                   "<p>问：标准厂房租金一般是多少？</p><p>答：以园区公布或现场洽谈为准。</p></div>") == {}
+
+
 def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
     assert _fields("<div>" + "".join(f"<p class='f'>【{k}】{v}</p>" for k, v in [
         ("所在地区", "湖北·黄石·大冶市"), ("园区级别", "省级"), ("已建成面积", "约11.8平方公里")]) + "</div>") == {

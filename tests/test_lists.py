@@ -621,3 +621,80 @@ def test_a_sliders_buttons_beside_its_entries_keep_the_heading_near():
       <tr><td><div class="focus"><ul>{slides}</ul><div class="btns"><a href="javascript:;">&lt;</a><a href="javascript:;">&gt;</a></div>
       </div></td></tr></table>""")
     assert [(r["type"], r["list"]) for r in got] == [("project", "重点推介项目")] * 3
+
+
+def test_a_wap_pages_entries_are_links_between_breaks_with_their_place_and_date_under_them():
+    got = records("""<div class="bx"><div class="h">船山区招商项目</div>
+      <a href="/xm/8812.html">船山区新型显示模组配套产业园项目</a><br /><span class="rg">遂宁·船山区 2025-10-09</span><br />
+      <a href="/xm/8797.html">安居区锂电池隔膜材料生产线项目</a><br /><span class="rg">遂宁·安居区 2025-09-28</span><br />
+      <a href="/xm/">更多项目&gt;&gt;</a></div>
+      <div class="b"><div class="h">滁州政策法规</div>
+      21. <a href="/zc/show.php?itemid=5120">天长市人民政府关于印发《天长市支持电线电缆产业转型升级若干政策》的通知</a><br/>
+      <span class="g">地区:滁州-天长市 文号:天政〔2025〕12号 2025-08-12</span><br/>
+      22. <a href="/zc/show.php?itemid=5116">全椒县人民政府办公室关于加快标准化厂房建设与招商的实施意见</a><br/>
+      <span class="g">地区:滁州-全椒县 文号:全政办〔2025〕9号 2025-08-08</span><br/>
+      <span class="g">--------</span><br/></div>""")
+    assert [(r["type"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("project", "遂宁·船山区", "2025-10-09"), ("project", "遂宁·安居区", "2025-09-28"),
+        ("policy", "滁州-天长市", "2025-08-12"), ("policy", "滁州-全椒县", "2025-08-08")]
+    assert got[2]["document_number"] == "天政〔2025〕12号"
+
+
+def test_a_frameworks_custom_elements_read_as_boxes_and_runs_of_text():
+    cards = "".join(f"""<uni-view class="park-card"><a href="/pages/park/detail?id={581 - i}"><uni-view class="pc-name">
+      <uni-text><span>{name}</span></uni-text></uni-view></a><uni-view class="pc-row"><uni-text class="lv"><span>省级</span></uni-text>
+      <uni-text class="pc-area"><span>{area}</span></uni-text></uni-view></uni-view>"""
+                    for i, (name, area) in enumerate([("袁州区医药食品产业园", "宜春·袁州区"), ("樟树市盐化工产业园", "宜春·樟树市"),
+                                                      ("丰城市资源循环利用产业园", "宜春·丰城市")]))
+    got = records(f"""<uni-view class="head"><uni-text class="ttl"><span>宜春产业园区</span></uni-text></uni-view>
+      <uni-view class="park-list">{cards}</uni-view>""")
+    assert [(r["type"], r["title"], r["region"]["raw"], r["list"]) for r in got] == [
+        ("park", "袁州区医药食品产业园", "宜春·袁州区", "宜春产业园区"), ("park", "樟树市盐化工产业园", "宜春·樟树市", "宜春产业园区"),
+        ("park", "丰城市资源循环利用产业园", "宜春·丰城市", "宜春产业园区")]
+
+
+def test_entries_grouped_under_their_month_take_the_boxs_heading():
+    def month(label: str, first: int) -> str:
+        rows = "".join(f"<li><a href='/xiangmu/d/{first + i}.html'>泉州招商项目第{first + i}号</a><span>泉州-晋江市</span>"
+                       f"<span>{label[:4]}-{label[5:-1].zfill(2)}-1{i}</span></li>" for i in range(2))
+        return f"<div class='month'><div class='hd'><h3>{label}</h3><span>本月共 2 条</span></div><ul>{rows}</ul></div>"
+    got = records("<div class='box'><div class='box-hd'><h1>泉州招商项目</h1><span>共 214 个项目</span></div>"
+                  + month("2025年11月", 20931) + month("2025年10月", 20901) + "</div>")
+    assert [(r["list"], r["published"]) for r in got] == [
+        ("泉州招商项目", "2025-11-10"), ("泉州招商项目", "2025-11-11"), ("泉州招商项目", "2025-10-10"), ("泉州招商项目", "2025-10-11")]
+
+
+def test_a_search_pages_keyword_in_bold_is_no_heading_and_the_page_is_a_listing():
+    hits = "".join(f"""<div class="sr-item"><h3><span class="type">项目</span><a href="/xiangmu/d/{7731 + i}.html">涟水县<span class="hl">智能装备</span>项目第{i}号</a></h3>
+      <p class="sum">……近年来，当地围绕<span class="hl">智能装备</span>产业持续完善配套，已集聚上下游企业数十家，现面向社会公开招引优质项目……</p>
+      <div class="meta"><span>地区：淮安-涟水县</span><span>日期：2025-11-1{i}</span></div></div>""" for i in range(6))
+    html = ("<html><head><title>智能装备_搜索结果_苏投招商网</title></head><body><form action='/search/'><input name='kw'></form>"
+            "<div class='box'><div class='hd'><h2>搜索结果</h2></div>"
+            "<p class='stat'>找到与“<b>智能装备</b>”相关的结果约 <b>47</b> 条，用时 0.042 秒</p>"
+            f"<div class='sr-list'>{hits}</div></div></body></html>")
+    page = parse_page(html.encode(), "https://huaian.example.com/search/?kw=%E6%99%BA%E8%83%BD%E8%A3%85%E5%A4%87")
+    assert page.kind == "listing"
+    assert [(r["type"], r["list"]) for r in page.records] == [("project", "搜索结果")] * 6
+
+
+def test_an_entrys_tag_links_and_contact_link_and_a_sponsored_entry():
+    rows = "".join(f"""<li><div class="hd"><a class="tit" href="/xm/{8823 - i}.html">{name}</a><span class="st">在谈</span></div>
+      <div class="tags"><a href="/xm/tag/jixie/">机械制造</a><a href="/xm/tag/gangkou/">港口</a></div>
+      <div class="ft"><span>所在地区：{area}</span><span>发布时间：2025-10-2{i}</span>
+      <a class="btn" href="/xm/{8823 - i}.html#lx">获取联系方式</a></div></li>""" for i, (name, area) in enumerate(
+        [("玉州区机械装备产业园标准厂房招商项目", "玉林·玉州区"), ("玉林港物流园多式联运枢纽项目", "玉林·兴业县")]))
+    ad = ("<li class='ad'><a href='https://ad.example-adnet.cn/c?id=7710' rel='nofollow sponsored'><span class='st'>广告</span>"
+          "玉林厂房土地一站式选址服务，专人陪看，免费出方案</a></li>")
+    got = records(f"<div><h2>玉林招商项目</h2><ul class='xm-list'>{rows}{ad}</ul></div>")
+    assert [(r["url"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("https://invest.example.cn/xm/8823.html", "玉林·玉州区", "2025-10-20"),
+        ("https://invest.example.cn/xm/8822.html", "玉林·兴业县", "2025-10-21")]
+
+
+def test_files_in_a_download_box_are_no_policies_by_their_address():
+    got = records("""<div class="box"><h3>下载中心</h3><ul>
+      <li><a href="/uploads/zc/2025/4418-fj1.doc">沙市区数字经济重点项目申报表</a><span>45KB</span><span>2025-11-03</span></li>
+      <li><a href="/uploads/zc/2025/zc-huibian.pdf">沙市区招商引资政策汇编（2025年版）</a><span>2.8MB</span><span>2025-09-10</span></li>
+      <li><a href="/uploads/zc/2025/yiwang.pdf">荆州市企业开办一网通办操作指南</a><span>1.1MB</span><span>2025-08-21</span></li>
+      </ul></div>""")
+    assert got == []

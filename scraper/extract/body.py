@@ -209,11 +209,112 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
         if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) \
-                and not _COMMENTS_HEAD.match(element_text(sibling)):
+                and not _COMMENTS_HEAD.match(element_text(sibling)) \
+                and not (not chosen and _summary_box(sibling, best, stats)):
             chosen.append(sibling)
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
-    return chosen
+    if chosen[0].getparent() is parent:
+        return _split_text(chosen, chosen[0], stats, inside, title)
+    box = chosen[0].getparent()  # cousins: the parts of boxes alike, in the list of those boxes
+    return _split_text(chosen, box.getparent(), stats, inside, title) if box is not None and box.getparent() is not None \
+        else chosen
+
+
+def _split_text(chosen: list, anchor, stats: TextStats, inside, title) -> list:
+    """A text split over boxes of the same column: a box of pictures and their
+    captions between two parts of it (a gallery), and before it (before
+    `anchor`, its first box or the list of its boxes), right under the
+    headline, a lead paragraph in a box of its own (an interview's intro, a
+    press conference's opening) or the picture over the text. A box that says
+    again what the text says (an unmarked summary) is not more of it."""
+    first, last = stats.index[chosen[0]], stats.index[chosen[-1]]
+    picked = set(chosen)
+    if anchor is chosen[0]:
+        for sibling in anchor.getparent():
+            if sibling not in picked and isinstance(sibling.tag, str) and first < stats.index.get(sibling, -1) < last \
+                    and sibling not in inside and _picture_box(sibling, stats):
+                picked.add(sibling)
+    title_at = stats.index.get(title, -1) if title is not None else -1
+    before, lead = [], False
+    while anchor.getprevious() is None and anchor.getparent() is not None \
+            and anchor.getparent().tag not in ("body", "html") and anchor.getparent() not in inside:
+        anchor = anchor.getparent()  # (<div id="live"><ul>…: the wrapper's place in the column)
+    node = anchor.getprevious()
+    while node is not None and stats.index.get(node, -1) > title_at:
+        if not isinstance(node.tag, str) or not stats.total.get(node, 0) and node.find(".//img") is None:
+            node = node.getprevious()  # (a spacer, a comment)
+            continue
+        if node in inside or in_footer(node):
+            break
+        if _picture_box(node, stats):
+            before.append(node)
+        elif not lead and _lead_box(node, anchor, stats):
+            before.append(node)
+            lead = True
+        else:
+            break
+        node = node.getprevious()
+    if lead:
+        picked.update(before)
+    else:
+        # a picture right over the text, its caption under it
+        for node in before:
+            if node is not anchor.getprevious():
+                break
+            picked.add(node)
+    return sorted(picked, key=stats.index.get) if len(picked) > len(chosen) else chosen
+
+
+def _picture_box(el, stats: TextStats) -> bool:
+    """Pictures and their short captions, no links to speak of."""
+    if el.tag in ("a", "ul", "ol", "table", "form", "nav", "header") or el.find(".//img") is None \
+            or stats.density(el) > 0.3 or next(el.iter("h1", "h2", "h3", "h4"), None) is not None \
+            or _PROFILE_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return False  # (a phone layout's header: logo, headline and date line; an account's card)
+    lines = [line.text for line in block_lines(el, set())]
+    return len(lines) <= 8 and all(len(text) <= 60 and not is_metadata_line(text) and not _CARD_WORDS.search(text)
+                                   for text in lines)
+
+
+#: An author's or an account's card beside the text (avatar, name, time, 关注), not a picture of it.
+_PROFILE_BOX = re.compile(r"author|avatar|account|profile|user|logo|media-?info", re.I)
+_CARD_WORDS = re.compile(r"\d{1,2}:\d{2}|关注|粉丝|官方(?:帐|账)号")
+
+
+def _lead_box(el, text_box, stats: TextStats) -> bool:
+    """One or two paragraphs of sentences, no links, no 摘要 mark, not a repeat
+    of the text's opening."""
+    lines = [line.text for line in block_lines(el, set())]
+    if not 1 <= len(lines) <= 2 or stats.density(el) > 0.1 or sum(map(len, lines)) < _MIN_LEAD \
+            or _MACHINE_SUMMARY.search(lines[0][:12]) or _MACHINE_SUMMARY.search(lines[-1][-16:]) \
+            or not any(mark in text for text in lines for mark in "。！？") or _meta_box(el) \
+            or any(SUMMARY_LINE_RE.match(text) or is_metadata_line(text) for text in lines):
+        return False
+    return not _says_again(" ".join(lines), text_box)
+
+
+def _summary_box(el, text_box, stats: TextStats) -> bool:
+    """A paragraph in a box of its own before the text, saying its opening
+    again in other words (a preview of whole paragraphs is a copy, counted
+    as one)."""
+    lines = [line.text for line in block_lines(el, set())]
+    return len(lines) == 1 and _says_again(lines[0], text_box) \
+        and dedup_key(lines[0]) not in {dedup_key(line.text) for line in block_lines(text_box, set())}
+
+
+def _says_again(text: str, text_box) -> bool:
+    """Most of `text` is in the opening of the text box (a summary of its lead)."""
+    opening = dedup_key(element_text(text_box)[:600])
+    key = dedup_key(text)
+    grams = {key[i:i + 4] for i in range(len(key) - 3)}
+    return bool(grams) and sum(1 for g in grams if g in opening) >= 0.5 * len(grams)
+
+
+#: Characters a lead box's paragraph has at least: a sentence, not a subtitle.
+_MIN_LEAD = 40
+#: AI摘要：…, 每经AI快讯…, …（内容由AI生成）: a machine's summary of the text.
+_MACHINE_SUMMARY = re.compile(r"AI|人工智能生成|智能摘要")
 
 
 def _under_title(best, best_score: float, scores: dict, stats: TextStats, inside, title) -> tuple:
@@ -323,7 +424,7 @@ def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float
         return []  # the box holds more than a title beside the text
     box_key = (box.tag, _first_class(box))
     best_key = (best.tag, best.get("class"))
-    chosen = []
+    chosen, short = [], []
     for other in parent:
         if other is box:
             chosen.append(best)
@@ -336,15 +437,23 @@ def _cousin_boxes(best, scores: dict, stats: TextStats, inside, threshold: float
             parts = [other]  # <section class="box"><h3>区位交通</h3><p>…</p></section>: the box is its text
             need = min(threshold, _MIN_BOX_TEXT)
         for part in parts:
-            if part not in inside:
+            if part not in inside and stats.density(part) < 0.3:
                 score = scores.get(part, 0.0) * (1.0 - stats.density(part))
-                if score >= need and stats.density(part) < 0.3:
+                if score >= need:
                     chosen.append(part)
+                elif score >= _MIN_PART_TEXT:
+                    short.append(part)
+    if len(chosen) >= 3 and short:
+        # among many boxes alike a short one is more of the text (主持人：下面请…介绍有关情况。)
+        order = stats.index
+        chosen = sorted(chosen + short, key=order.get)
     return chosen if len(chosen) > 1 else []
 
 
 #: A titled box beside the text holding one paragraph of it (区位交通: two sentences).
 _MIN_BOX_TEXT = 40
+#: A sentence: a box alike among three or more of the text's joins with this much.
+_MIN_PART_TEXT = 10
 
 
 def _title_and_paragraphs(box) -> bool:

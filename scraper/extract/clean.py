@@ -44,10 +44,23 @@ def parse_html(text: str, *, controls: bool = True):
         text = _PUA_CHAR.sub("", text)
     if "&#x" in text or "&#X" in text or "&#5" in text or "&#6" in text:  # cheaper than the regex alone
         text = _PUA_ENTITY.sub("", text)
+    if _CUSTOM_TAG.search(text):
+        text = _CUSTOM_TAG.sub(_plain_tag, text)
     root = etree.fromstring(text, parser=_PARSER) if text and not text.isspace() else None
     if root is None:
         root = etree.fromstring("<html><body></body></html>", parser=_PARSER)
     return root
+
+
+#: A custom element (<uni-view>, <uni-text>, <ion-card>, <taro-view-core>): a
+#: framework's box, which the rest of the extractor knows as a <div> or, for
+#: a run of text, a <span>.
+_CUSTOM_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*)(?=[\s/>])")
+_INLINE_CUSTOM = re.compile(r"-(?:text|span|label|icon|badge)(?:-core)?$", re.I)
+
+
+def _plain_tag(match) -> str:
+    return f"<{match.group(1)}{'span' if _INLINE_CUSTOM.search(match.group(2)) else 'div'}"
 
 
 def drop_tree(el) -> None:

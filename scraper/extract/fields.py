@@ -164,10 +164,13 @@ def _without_trailing_links(shown: str, el) -> str:
 
 def _label_ok(label: str, longest: int = 10) -> bool:
     # (上一个园区：<a>…</a>: a link to the next page, whatever it is called)
-    return 1 <= len(label) <= longest and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
-        and not label.startswith(("上一", "下一")) and label.lower() not in _SPOKEN_LABELS
+    # (已开发面积（平方公里）: a unit in brackets does not count toward the length)
+    return 1 <= len(_UNIT_TAIL.sub("", label)) <= longest and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
+        and not label.startswith(("上一", "下一")) and label.lower() not in _SPOKEN_LABELS \
+        and "？" not in label and "?" not in label and "。" not in label  # (<dt>问：计算器收费吗？</dt>: a question)
 
 
+_UNIT_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 #: 问：…？ 答：…: a question and its answer (an interview, a 问答 box), not facts
 _SPOKEN_LABELS = frozenset("问 答 问题 回答 q a".split())
 
@@ -360,7 +363,7 @@ def _bracket_label(match) -> str:
     return f"{label}：" if label in META_LABELS or label in KNOWN_LABELS else match.group(0)
 
 
-_LEAD_BRACKET = re.compile(r"^【\s*([\u4e00-\u9fa5]{2,8})\s*】\s*(?=\S)")
+_LEAD_BRACKET = re.compile(r"^【\s*([\u4e00-\u9fa5](?:[\s\u3000]*[\u4e00-\u9fa5]){1,7})\s*】\s*(?=\S)")  # (【有 效 期】)
 
 
 def _bracket_lead(text: str) -> str:
@@ -634,7 +637,7 @@ def find_field_blocks(root, excluded: set, stats) -> list:
         else:
             # the same label twice (1. 项目名称：… 2. 项目名称：…) lists several
             # items in a text: not one item's facts
-            ok = (len(el) >= 3 and _is_pair_list(el, stats) and not _repeats_a_label(el)) or _br_pair_lines(el) \
+            ok = (len(el) >= 3 and _is_pair_list(el, stats) and _distinct_labels(el)) or _br_pair_lines(el) \
                 or bool(_label_cards(el)) or bool(_cell_grid(el))
         if ok:
             blocks.append(el)
@@ -722,9 +725,11 @@ def _br_pair_lines(el) -> bool:
     return len(labelled) == len(lines) and sum(1 for pairs in labelled if pairs[0][0] in KNOWN_LABELS) >= 2
 
 
-def _repeats_a_label(el) -> bool:
+def _distinct_labels(el) -> bool:
+    """Two labels or more, none twice (1. 项目名称：… 2. 项目名称：… lists several
+    items; 问：…？ 答：… lines read as no labels at all)."""
     labels = [label for label, _ in block_fields(el)]
-    return len(set(labels)) < len(labels)
+    return len(labels) >= 2 and len(set(labels)) == len(labels)
 
 
 _MARK_TAGS = frozenset({"label", "b", "strong", "em", "dt", "span", "i", "small"})

@@ -31,7 +31,7 @@ _TITLE_SUFFIX = re.compile(r"[（(\[【]([^（()\[\]【】）]{2,16})[）)\]】]
 _TRAILING_DATE = re.compile(r"\s*[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})[\])）】]?$")
 _LEADING_DATE = re.compile(r"^[\[(（【]?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\])）】]?\s*")
 _URL_TEXT = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.I)
-_FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
+FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif)(?:$|[?#])|downfile|download", re.I)
 _AD_MARKS = frozenset({"广告", "推广", "赞助", "AD", "ad"})
 _PREV_NEXT = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "上一个", "下一个", "上一项", "下一项", "上一则", "下一则", "上篇", "下篇")
 _BREADCRUMB = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置", "所在位置", "位置：")
@@ -61,6 +61,8 @@ _COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\
                       r"|^[(（\[]\s*[\d,]+\s*[)）\]]$"
                       # 收录政策文件 93 篇, 为您找到 27 个园区
                       r"|^[(（]?(?:共|已|现|为您|共为您)?(?:收录|发布|找到|搜索到|检索到)[\u4e00-\u9fa5]{0,6}\s*[\d,]+\s*(?:条|个|项|篇|份|件|家)")
+_AD_BADGE = re.compile(r"^\s*[【\[［(（]?\s*(?:广告|推广|赞助|AD)\s*[】\]］)）]?\s*$", re.I)
+_RESULT_STAT = re.compile(r"^[(（]?(?:共|为您|已为您)?(?:找到|搜索到|检索到|查询到|查到)[^。]{0,40}?(?:\d+\s*(?:条|个|项|篇|份|件|家)|结果)")
 _DATE_CHUNK = re.compile(
     r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
 )
@@ -272,20 +274,31 @@ def read_item(el, base_url: str) -> ListItem | None:
     link does), usually with a date or a region shown beside it; `bare`
     items show neither and count only under a typed heading."""
     by_url: dict[str, list] = {}
+    full: dict[str, str] = {}  # (a #联系方式 link beside the title is the same entry's page)
+    tag_links = set()
     for a in el.iter("a"):
         href = a.get("href")
         if href and _usable_href(href):
             url = join_url(base_url, href)
-            if url is not None:
-                anchors = by_url.get(url)
-                if anchors is None:
-                    by_url[url] = [a]
-                else:
-                    anchors.append(a)
+            if url is None:
+                continue
+            if _TAG_PAGE.search(url):
+                tag_links.add(a)  # the entry's tags: links to other lists, neither its title nor its place
+                continue
+            key = url.partition("#")[0]
+            anchors = by_url.get(key)
+            if anchors is None:
+                by_url[key] = [a]
+                full[key] = url
+            else:
+                anchors.append(a)
+                if "#" not in url:
+                    full[key] = url
     if not by_url or len(by_url) > 3:
         return None
     best_url, best_title, best_anchors = None, "", []
-    for url, anchors in by_url.items():
+    for key, anchors in by_url.items():
+        url = full[key]
         for a in anchors:
             title = _anchor_title(a)
             if _title_rank(title) > _title_rank(best_title):
@@ -302,9 +315,14 @@ def read_item(el, base_url: str) -> ListItem | None:
         # <dt><a>标题</a></dt><dd>2025-10-16</dd>, <a class="card">…</a><p>贵州·安顺</p>: the element
         # after the title's says it beside the title
         after = el.getnext()
+        if el.tag == "a" and after is not None and after.tag == "br" and not fold(el.tail) and not fold(after.tail):
+            after = after.getnext()  # (a WAP page's <a>…</a><br><span>遂宁·船山区 10-09</span><br>)
         if after is not None and (after.tag == "dd" if el.tag == "dt" else after.tag in _BESIDE_LINK) \
                 and after.find(".//a") is None:
             side_parts = side_parts + _text_chunks(after, set())
+    if "sponsored" in (best_anchors[0].get("rel") or "").lower() or any(
+            _AD_BADGE.match(element_text(badge)) for badge in best_anchors[0].iterdescendants("span", "i", "em", "b")):
+        return None  # <a rel="sponsored"><span>广告</span>…</a>: an advertisement, marked by a badge of its own
     if best_title in CTA_TEXTS or CTA_RE.match(best_title) or AD_MARK_RE.match(best_title) or _CTA_CLAUSE.search(best_title) \
             or _PAGE_TOOL.match(best_title) \
             or best_title.startswith(_PREV_NEXT) or _AD_URL.search(best_url):  # <a>上一个园区：…</a>: the label inside the link
@@ -340,7 +358,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title = best_title[len(day):].strip()
     after_address = shows_blank = False
     fact_kind = written = None
-    own = _text_chunks(el, set(best_anchors))
+    own = _text_chunks(el, set(best_anchors) | tag_links)
     if any(links_at_least(inner, 2) for inner in el.iter("ul", "ol")) and any(
             element_text(h) and not any(a in best_anchors for a in (*h.iter("a"), *h.iterancestors("a")))
             for h in el.iter("h2", "h3", "h4")):
@@ -414,7 +432,7 @@ def read_item(el, base_url: str) -> ListItem | None:
         return None
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None and not shows_blank:
-        if not is_detail_url(best_url) or _FILE_URL.search(best_url):
+        if not is_detail_url(best_url) or FILE_URL.search(best_url):
             return None
         item.bare = True
     return item
@@ -648,12 +666,14 @@ def _is_region(text: str) -> bool:
     return region is not None and (region["code"] is not None or region["district"] is not None)
 
 
-def _candidate_children(container) -> list:
-    """Children of the most common tag, if that tag can hold list items."""
+def _candidate_children(container, anchors: dict) -> list:
+    """Children of the most common tag among those holding a link, if that
+    tag can hold list items (a WAP page's <a>…</a><br><span>地区:… 2025-08-12</span><br>:
+    the links are the entries, the spans beside them say their place and date)."""
     counts: dict = {}
     for child in container:
         tag = child.tag
-        if isinstance(tag, str):
+        if isinstance(tag, str) and anchors.get(child, 0):
             counts[tag] = counts.get(tag, 0) + 1
     if not counts:
         return []
@@ -675,7 +695,7 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
     holds_group: set = set()  # ancestors of found lists: never items themselves
     order = stats.index
     for container in stats.linked:
-        children = _candidate_children(container)
+        children = _candidate_children(container, anchors)
         if not children:
             group = _single_entry(container, base_url, stats) if container.tag in ONE_ENTRY_BOXES else None
             if group is not None and container not in holds_group:
@@ -717,12 +737,14 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
         if any(item.date_text is None for item in items):
             _dates_from_month(container, items)
         heading, distance = find_heading(container, items[0].element, stats)
-        if heading and _mostly_a_date(heading) and container.getparent() is not None:
+        if heading and (_mostly_a_date(heading) or _YEAR_MONTH.match(heading)) and container.getparent() is not None:
             # <h4>2025年09月28日</h4><ul>…</ul><h4>2025年09月26日</h4><ul>…: the day of the entries
-            # under it; the list's name is the heading of the box that holds the days
-            for item in items:
-                if item.date_text is None:
-                    item.date_text, item.bare = heading, False
+            # under it (<h3>2025年11月</h3>: their month); the list's name is the heading of the box
+            # that holds the days
+            if _mostly_a_date(heading):
+                for item in items:
+                    if item.date_text is None:
+                        item.date_text, item.bare = heading, False
             parent = container.getparent()
             heading, distance = find_heading(parent, parent[0], stats)
         strong = sum(1 for item in items if not item.bare)
@@ -848,7 +870,7 @@ def _links_to_detail(child, base_url: str) -> bool:
         href = a.get("href")
         if href and _usable_href(href):
             url = join_url(base_url, href)
-            if url is not None and is_detail_url(url) and not _FILE_URL.search(url):
+            if url is not None and is_detail_url(url) and not FILE_URL.search(url):
                 return True
     return False
 
@@ -859,7 +881,7 @@ def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
     if len(children) != 1 or not 1 <= stats.anchors.get(children[0], 0) <= 3:
         return None
     item = read_item(children[0], base_url)
-    if item is None or not is_detail_url(item.url) or _FILE_URL.search(item.url):
+    if item is None or not is_detail_url(item.url) or FILE_URL.search(item.url):
         return None
     heading, distance = find_heading(container, children[0], stats)
     kind = kind_from_heading(heading)
@@ -968,6 +990,8 @@ def _heading_text(el) -> str | None:
     figures = el.iter("figure")
     if next(figures, None) is not None and next(figures, None) is not None:
         return None  # a gallery (<figure><img><figcaption>园区鸟瞰</figcaption></figure> …) names nothing
+    if _RESULT_STAT.match(element_text(el)):
+        return None  # 找到与“<b>智能装备</b>”相关的结果约 47 条: the search, not the list's name
     # table layouts: one bold title in the header box (<td><b>政策法规</b> 当前位置：…</td>)
     # (a bold figure, 共找到 <b>36</b> 个, names nothing)
     bold = [text for b in el.iter("b", "strong") if (text := element_text(b)) and b.find(".//a") is None

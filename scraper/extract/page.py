@@ -22,7 +22,7 @@ from .fields import (
     CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
     PLACE_BEFORE_DATE, inline_fields, is_metadata_line, label_element_segments, marked_pair_row, page_tool_line, pairs_start,
 )
-from .lists import ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
+from .lists import FILE_URL, ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
@@ -56,6 +56,8 @@ _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
 _SUMMARY_LABELS = frozenset({"摘要", "导读", "核心提示", "内容提要", "内容摘要", "提要"})
 _DOCUMENT_LABELS = frozenset({"索引号", "文号", "成文日期", "成文时间", "发布日期", "发布时间", "主题分类", "信息分类",
                               "有效性", "文件状态", "公开方式", "公开范围", *ISSUER_LABELS, *DOCNUM_LABELS})
+#: Labels of a project's or a park's facts (园区级别, 投资总额 …).
+_ITEM_LABELS = frozenset(TYPE_LABELS["project"] + TYPE_LABELS["park"])
 #: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
 _NOT_FACTS = META_LABELS | {"联系人", "联系单位", "联系地址", "地址", "邮编", "网址", "联系方式", "传真"}
 _EDITOR_LABELS = frozenset({"责任编辑", "编辑", "责编", "编审", "校对", "审核", "审校", "终审", "初审", "复审", "监制"})
@@ -204,6 +206,8 @@ def find_title(root, head_title: str):
     h1s = [(el, t) for el, t in candidates if el.tag == "h1" and not _home_link_only(el)]
     if h1s:
         return h1s[0]
+    if best is not None and best[0].tag == "h2":
+        return best  # 智能装备_搜索结果_某网 over <h2>搜索结果</h2>: the page's own heading, short as it is
     parts = [p for p in _TITLE_SPLIT.split(head_title) if p]
     # a table layout's headline in a bare <td><font><b>…</b></font></td>: the element
     # that shows the <title>'s first part, whatever its markup
@@ -554,7 +558,8 @@ class _Page:
         forms = _entry_forms(root)  # before the controls go with the other non-content
         strip_invisible(root)
         # a hidden form (a login modal) is not what the page shows
-        self.entry_form = any(form.getroottree().getroot() is root for form in forms)
+        self.entry_forms = [form for form in forms if form.getroottree().getroot() is root]
+        self.entry_form = bool(self.entry_forms)
         self.root = root
         self.head = head
         self.url = own_url(url, head["canonical"])
@@ -682,14 +687,18 @@ class _Page:
         outer = scope.getparent()
         before = [(stats.index[outer] + 1, stats.index[scope])] if outer is not None and outer.tag not in ("body", "html") else []
         near = stats.cover([scope], before)
+        own_blocks = any(el in near for el in self.field_blocks)
         for el in self.field_blocks:
             pairs = None
             if el not in near:
                 # a 信息公开 box beside the text (after it in the markup, or in the sidebar's 文件信息
-                # card): a document's own metadata
+                # card): a document's own metadata; a 园区档案 card in the sidebar of a page that shows
+                # its item's facts nowhere else
                 pairs = block_fields(el)
-                if sum(1 for label, _ in pairs if label in _DOCUMENT_LABELS) < 3:
+                if sum(1 for label, _ in pairs if label in _DOCUMENT_LABELS) < 3 and (
+                        own_blocks or sum(1 for label, _ in pairs if label in _ITEM_LABELS) < 3):
                     continue
+                own_blocks = True
             if el in near or pairs:
                 pairs = pairs or block_fields(el)
                 add(pairs)
@@ -897,7 +906,10 @@ class _Page:
         if not dated and _prose_chars(lines) < _UNDATED_ARTICLE_MIN:
             # an undated directory (rows of names, phones and addresses) is not an article;
             # a county's hub page is its boxes of entries around a short 概况
-            return "listing" if len(self.groups) >= 3 and biggest >= 3 else "other"
+            # (惠企政策计算器: a form that is the page's own content, boxes of entries beside it, is no hub)
+            in_text = self.stats.cover(self.containers)
+            form_page = any(form in in_text for form in self.entry_forms)
+            return "listing" if len(self.groups) >= 3 and biggest >= 3 and not form_page else "other"
         if not dated and by_url in ("policy", "park", "project") and biggest < 5:
             return by_url  # a park described in prose at /yuanqu/…: news is dated, a detail page need not be
         if not dated and _SERVICE_TITLE.search(self.title):
@@ -1014,7 +1026,9 @@ class _Page:
         /xiangmu/, /zhengce/ and news)."""
         if group.kind and len(group.items) < 4:
             return [group.kind] * len(group.items)  # (a channel of every type shows two of two types at least)
-        by_url = [profile_kind(item.url, self.profile) or url_kind(item.url) for item in group.items]
+        # (下载中心: files under /zc/ are downloads, typed by no word of their address)
+        by_url = [profile_kind(item.url, self.profile) or (url_kind(item.url) if not FILE_URL.search(item.url) else None)
+                  for item in group.items]
         if group.kind:
             named = Counter(kind for kind in by_url if kind in RECORD_TYPES)
             if sum(1 for n in named.values() if n >= 2) >= 2 and sum(1 for kind in by_url if kind) * 2 > len(by_url):
