@@ -59,6 +59,7 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("一审判决后，被告人提出上诉。", False),
     ("资料图：图/视觉中国", True),
     ("组图 1/3", True),
+    ("01/ 08", True),
     ("资料图：新建成的标准厂房。", False),
 ])
 def test_credit_and_download_lines_are_told_from_text(line, chrome):
@@ -291,3 +292,19 @@ def test_an_opening_paragraph_over_a_list_of_timed_turns_and_a_short_turn_among_
                         f"<li><div class='time'><i></i>{t}</div><div class='txt'><p>{said}</p></div></li>" for t, said in turns) +
                     "</ul></div>", "https://www.example.gov.cn/xwfbh/2025/1106/3391.html")
     assert body == [intro] + [said for _, said in turns]
+
+
+def test_a_caption_under_a_picture_over_a_text_in_two_columns():
+    left = ["（测试样例文字）11月22日至23日，第五届长江中游城市群生态文明建设学术研讨会在南湖校区学术交流中心举行，来自40余所高校和科研院所的230余名专家学者参会。",
+            "（测试样例文字）校党委常委、副校长陶明远出席开幕式并致辞，希望与会专家学者以此次研讨会为契机，深化交流合作，共同为长江大保护贡献智慧。"]
+    right = ["（测试样例文字）研讨会设置流域水环境治理、生态产品价值实现、城乡绿色低碳转型三个分论坛，共有58位专家学者和青年学者作学术报告。",
+             "（测试样例文字）闭幕式上，与会代表一致通过了研讨会倡议书，呼吁加强流域协同治理，推动长江中游城市群生态文明建设迈上新台阶。"]
+    body = _article("<h1>第五届长江中游城市群生态文明建设学术研讨会在我校举行</h1>"
+                    "<div class='art-i'>发布时间：2025-11-24　来源：资源与环境学院</div><div id='content'>"
+                    "<p style='text-align:center'><img src='/a.jpg' width='680'></p>"
+                    "<p style='text-align:center'>与会专家学者在开幕式上聆听主旨报告。</p><div class='two-col'>"
+                    "<div class='col-l'>" + "".join(f"<p>{p}</p>" for p in left) + "</div>"
+                    "<div class='col-r'>" + "".join(f"<p>{p}</p>" for p in right) + "</div></div></div>",
+                    "https://news.example.edu.cn/info/1023/18845.htm")
+    assert body == ["与会专家学者在开幕式上聆听主旨报告。"] + left + right
+

@@ -19,6 +19,9 @@ NOW = datetime(2025, 9, 1, 8, 30, 15)  # naive = Beijing wall clock
 NUMERIC = [
     # (text, page_year, expected)
     ("发布日期:2025年08月26日", None, "2025-08-26"),
+    ("Nov 18, 2025", None, "2025-11-18"),  # a bilingual site's English dates
+    ("18 November 2025", None, "2025-11-18"),
+    ("Sept. 3, 2025", None, "2025-09-03"),
     ("发布时间：2025-10-17 10:25:34", None, "2025-10-17T10:25:34+08:00"),
     ("2025-08-27", None, "2025-08-27"),
     ("2025/8/27", None, "2025-08-27"),
@@ -88,6 +91,7 @@ NOT_DATES = [
     "",
     "   ",
     "abc",
+    "May 2025 report",  # a month and a year, no day
     "发布日期：",
     "2025-13-45",
     "2025-02-30",

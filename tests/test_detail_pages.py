@@ -376,3 +376,20 @@ def test_a_parks_facts_in_a_card_of_the_sidebar_when_the_page_shows_them_nowhere
     assert park["fields"] == {"所在地区": "河北-沧州-黄骅市", "园区级别": "省级", "园区类型": "汽车及零部件", "规划面积": "12.6平方公里",
                               "入驻企业": "132家"}
 
+
+def test_a_text_in_small_titled_boxes_beats_a_footer_of_its_own_make():
+    boxes = [("项目概况", "（测试样例文字）项目拟建设高端粉末冶金零部件生产线6条，主要产品为汽车变速箱同步器齿毂、发动机链轮等精密零件。"),
+             ("市场前景", "（测试样例文字）国内新能源汽车和工程机械对高精度粉末冶金零件需求持续增长，项目产品市场前景良好。"),
+             ("效益分析", "（测试样例文字）项目达产后预计年销售收入6亿元，年纳税约3000万元，可带动就业300人左右。")]
+    footer = ("<div class='lw-foot'><div class='wrap'><p><a href='/about/'>关于我们</a>|<a href='/about/contact.html'>联系我们</a></p>"
+              "<p>免责声明：本站所载招商项目、园区载体及政策信息来源于各地招商部门、园区运营机构公开资料及合作伙伴提供，仅供投资者参考，"
+              "具体以当地主管部门最新发布为准。本站不对因使用上述信息造成的任何损失承担责任。如发现信息有误或涉及侵权，请通过联系我们页面提交。</p>"
+              "<p>服务承诺：招商顾问均经过岗位培训，为投资企业提供免费选址咨询、载体匹配、实地考察陪同和落地手续协助，不收取企业任何费用。</p>"
+              "<p>Copyright © 2012-2025 济南招商项目网 版权所有</p></div></div>")
+    html = ("<html><head><title>莱芜区高端粉末冶金零部件生产线项目</title></head><body><div class='card'>"
+            "<h1>莱芜区高端粉末冶金零部件生产线项目</h1><table><tr><th>所在地区：</th><td>山东-莱芜区</td><th>所属行业：</th><td>新材料</td></tr>"
+            "<tr><th>投资总额(万元)：</th><td>80000</td><th>合作方式：</th><td>合资</td></tr></table>"
+            + "".join(f"<h4>{h}</h4><div class='txt'><p>{t}</p></div>" for h, t in boxes) + f"</div>{footer}</body></html>")
+    project = parse_page(html.encode(), "https://jinan.example.cn/xm/6627.html").records[0]
+    assert project["type"] == "project" and project["body"].split("\n") == [t for _, t in boxes]
+

@@ -146,6 +146,16 @@ def test_questions_and_their_answers_are_no_facts():
                    "<p>问：标准厂房租金一般是多少？</p><p>答：以园区公布或现场洽谈为准。</p></div>") == {}
 
 
+def test_label_bar_value_lines_and_cells_of_a_small_label_over_its_value():
+    got = _fields("<div class='base'><p>所在地区 | 湖北-掇刀区<br>园区级别 | 省级<br>主导产业 | 精细化工、新材料<br>"
+                  "招商电话 | <a href='javascript:;'>点击获取</a></p></div>")
+    assert got == {"所在地区": "湖北-掇刀区", "园区级别": "省级", "主导产业": "精细化工、新材料", "招商电话": None}
+    got = _fields("<table><tr><td><small>所属行业</small><br><b>航空装备</b></td><td><small>投资总额</small><br><b>3亿元</b></td>"
+                  "<td><small>合作方式</small><br><b>合作</b></td></tr><tr><td><small>建设地点</small><br><b>德阳市旌阳区</b></td>"
+                  "<td><small>联系方式</small><br><b><a href='javascript:;'>立即获取</a></b></td></tr></table>")
+    assert got == {"所属行业": "航空装备", "投资总额": "3亿元", "合作方式": "合作", "建设地点": "德阳市旌阳区", "联系方式": None}
+
+
 def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
     assert _fields("<div>" + "".join(f"<p class='f'>【{k}】{v}</p>" for k, v in [
         ("所在地区", "湖北·黄石·大冶市"), ("园区级别", "省级"), ("已建成面积", "约11.8平方公里")]) + "</div>") == {

@@ -698,3 +698,87 @@ def test_files_in_a_download_box_are_no_policies_by_their_address():
       <li><a href="/uploads/zc/2025/yiwang.pdf">荆州市企业开办一网通办操作指南</a><span>1.1MB</span><span>2025-08-21</span></li>
       </ul></div>""")
     assert got == []
+
+
+def test_whole_card_links_named_by_their_heading_or_their_first_block_past_a_badge():
+    cards = "".join(f"""<a class="xm-card" href="/xiangmu/{8812 - i}.html" title="{name}"><div class="thumb"><img src="/{i}.jpg">
+      <span class="tag">在谈</span></div><div class="body"><h3>{name}</h3><p>项目拟新建标准化厂房及研发中心，主要生产热管理核心部件。</p>
+      <div class="attrs"><span>行业：汽车零部件</span><span>投资额：8.5亿元</span></div><div class="foot"><span class="loc">{area}</span>
+      <time datetime="2025-10-1{i}">2025-10-1{i}</time><span>查看详情</span></div></div></a>"""
+                    for i, (name, area) in enumerate([("年产20万套新能源汽车热管理系统项目", "湖州-吴兴区"), ("长兴新型储能电池PACK及系统集成项目", "湖州-长兴县")]))
+    got = records(f"<div><h2>湖州招商项目库</h2><div class='xm-cards'>{cards}</div></div>")
+    assert [(r["title"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("年产20万套新能源汽车热管理系统项目", "湖州-吴兴区", "2025-10-10"), ("长兴新型储能电池PACK及系统集成项目", "湖州-长兴县", "2025-10-11")]
+    cards = "".join(f"""<a href="/zhengce/detail/{3051 - i}" class="r-card">{'<div class="r-badge">置顶</div>' if i == 0 else ''}
+      <div class="r-body"><div class="r-title">{title}</div><div class="r-meta"><div>文号：{number}</div><div>{area}</div><div>2025-10-3{i}</div></div></div></a>"""
+                    for i, (title, number, area) in enumerate([("黄冈市人民政府办公室关于印发《黄冈市招商引资项目服务保障办法》的通知", "黄政办发〔2025〕17号", "黄冈"),
+                                                               ("黄州区人民政府关于支持中小微企业发展的若干措施", "黄州政发〔2025〕6号", "黄冈·黄州区")]))
+    got = records(f"<div role='heading' aria-level='2'>黄冈优惠政策</div><div class='r-list'>{cards}</div>")
+    assert [(r["title"], r["region"]["raw"], r["document_number"]) for r in got] == [
+        ("黄冈市人民政府办公室关于印发《黄冈市招商引资项目服务保障办法》的通知", "黄冈", "黄政办发〔2025〕17号"),
+        ("黄州区人民政府关于支持中小微企业发展的若干措施", "黄冈·黄州区", "黄州政发〔2025〕6号")]
+    cards = "".join(f"""<li><a class="card" href="./202510/t2025101{i}_8811{i}.html"><div class="pic"><img src="/{i}.jpg"></div>
+      <div class="txt"><span class="lv">省级</span><div class="name">{name}</div><p>所在地：{area}</p><p>主导产业：再生资源、有色金属</p></div></a></li>"""
+                    for i, (name, area) in enumerate([("万秀区再生资源产业园", "梧州市万秀区"), ("长洲区宝石加工产业园", "梧州市长洲区")]))
+    got = records(f"<div><h2>梧州产业园区</h2><ul>{cards}</ul></div>")
+    assert [(r["type"], r["title"], r["region"]["raw"]) for r in got] == [
+        ("park", "万秀区再生资源产业园", "梧州市万秀区"), ("park", "长洲区宝石加工产业园", "梧州市长洲区")]
+
+
+def test_tab_buttons_name_their_panes():
+    panes = "".join(f"""<div role="tabpanel" id="p-{key}" class="tab-pane"><ul>""" + "".join(
+        f"<li><a href='/zc/{key}/{n}.html'>{title}</a><span>2025-09-1{n}</span></li>" for n, title in enumerate(titles)) + "</ul></div>"
+        for key, titles in [("sheng", ["陕西省人民政府关于印发《陕西省促进民营经济高质量发展若干措施》的通知", "陕西省商务厅关于开展2025年度省级开发区综合考核评价的通知"]),
+                            ("shi", ["西安市人民政府关于印发《西安市加快建设先进制造业强市若干政策》的通知", "西安市关于支持外资研发中心发展的若干措施"])])
+    got = records(f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; 政策库</div><div class="box"><div class="tabbar" role="tablist">
+      <button role="tab" aria-controls="p-sheng">省级政策</button><button role="tab" aria-controls="p-shi">市级政策</button>
+      <span class="count">已收录政策 2,318 件</span></div><div class="panes">{panes}</div></div>""")
+    assert [r["list"] for r in got] == ["省级政策", "省级政策", "市级政策", "市级政策"]
+
+
+def test_a_directory_in_one_dl_and_entries_named_as_zones_in_an_untyped_box():
+    rows = "".join(f"""<dt><a href="/yuanqu/{5021 + i}.html">{name}</a></dt><dd class="lv">国家级</dd>
+      <dd class="row"><span class="k">所在区域</span><span class="v">{area}</span></dd><dd class="row"><span class="k">主导产业</span><span class="v">软件和信息技术服务</span></dd>
+      <dd class="ops"><a href="/yuanqu/{5021 + i}.html">园区详情</a></dd>"""
+                   for i, (name, area) in enumerate([("济南高新技术产业开发区齐鲁软件园", "济南高新区"), ("历下总部经济产业园", "济南-历下区"),
+                                                     ("济南新旧动能转换起步区崔寨片区", "济南新旧动能转换起步区")]))
+    got = records(f"<div><h1>济南产业园区名录</h1><dl class='yq-dl'>{rows}</dl></div>")
+    assert [(r["type"], r["region"]["raw"], r["region"]["code"]) for r in got] == [
+        ("park", "济南高新区", "370100"), ("park", "济南-历下区", "370102"), ("park", "济南新旧动能转换起步区", "370100")]
+    plats = "".join(f"""<div class="plat"><a href="/cn/ptzy/content/post_{915 + i}.html"><img src="/{i}.jpg"></a>
+      <h4><a href="/cn/ptzy/content/post_{915 + i}.html">{name}</a></h4><p class="loc">所在区域 Location：<span>{area}</span></p></div>"""
+                    for i, (name, area) in enumerate([("珠海高新技术产业开发区", "珠海高新区"), ("珠海经济技术开发区（高栏港）", "珠海-金湾区"),
+                                                      ("珠海富山工业园", "珠海-斗门区")]))
+    got = records(f"<section><div class='hd'><h2>重点平台<small>Key Platforms</small></h2></div><div class='platlist'>{plats}</div></section>")
+    assert [(r["type"], r["title"]) for r in got] == [
+        ("park", "珠海高新技术产业开发区"), ("park", "珠海经济技术开发区（高栏港）"), ("park", "珠海富山工业园")]
+
+
+def test_a_flat_list_of_links_each_followed_by_its_spans_and_a_map_link_in_a_row_is_the_same_entry():
+    got = records("""<div class="box"><div class="hd"><h3>济南莱芜区招商项目</h3></div><div class="bd"><ul>
+      <a href="/xm/6611.html">钢城区精品钢深加工产业园招商项目</a><span class="date">2025-10-30</span><span class="area"><em>山东-钢城区</em></span>
+      <a href="/xm/6640.html">莱芜区生姜精深加工及冷链仓储项目</a><span class="date">2025-11-06</span><span class="area"><em>山东-莱芜区</em></span>
+      </ul></div></div>
+      <section><h2>园区分布一览</h2><table><thead><tr><th>区县</th><th>园区名称</th><th>级别</th><th>位置</th></tr></thead><tbody>
+      <tr><td rowspan="2">鲤城区</td><td><a href="/yuanqu/4101.html">泉州鲤城高新技术产业园</a></td><td>省级</td><td><a href="/yuanqu/4101.html#map">地图定位</a></td></tr>
+      <tr><td><a href="/yuanqu/4104.html">江南高新技术电子信息园区</a></td><td>市级</td><td><a href="/yuanqu/4104.html#map">地图定位</a></td></tr>
+      <tr><td rowspan="1">丰泽区</td><td><a href="/yuanqu/4112.html">丰泽东海湾科创园</a></td><td>市级</td><td><a href="/yuanqu/4112.html#map">地图定位</a></td></tr>
+      </tbody></table></section>""")
+    assert [(r["title"], r["region"]["raw"], r["list"]) for r in got] == [
+        ("钢城区精品钢深加工产业园招商项目", "山东-钢城区", "济南莱芜区招商项目"), ("莱芜区生姜精深加工及冷链仓储项目", "山东-莱芜区", "济南莱芜区招商项目"),
+        ("泉州鲤城高新技术产业园", "鲤城区", "园区分布一览"), ("江南高新技术电子信息园区", "鲤城区", "园区分布一览"),
+        ("丰泽东海湾科创园", "丰泽区", "园区分布一览")]
+
+
+def test_a_dated_slug_is_a_post_and_english_dates_are_read():
+    from scraper.extract.lists import is_detail_url
+    assert is_detail_url("https://nt.example.com/xiangmu/2025/10/haian-lidian-cailiao/")
+    assert not is_detail_url("https://nt.example.com/category/chanye/") and not is_detail_url("https://nt.example.com/2025/10/")
+    got = records("""<section><div class="hd"><h2>招商项目<small>Investment Projects</small></h2></div><ul>
+      <li><h4><a href="/cn/xmk/content/post_7120.html">金湾区航空航天精密零部件制造项目</a></h4><p>Aerospace Precision Components</p>
+      <div class="meta"><span>珠海市金湾区</span><span>Jinwan District</span><time>Nov 18, 2025</time></div></li>
+      <li><h4><a href="/cn/xmk/content/post_7113.html">香洲区集成电路设计产业园招商项目</a></h4><p>IC Design Industrial Park</p>
+      <div class="meta"><span class="date">发布日期 Date：2025-11-12</span></div></li></ul></section>""")
+    assert [(r["title"], r["published"]) for r in got] == [
+        ("金湾区航空航天精密零部件制造项目", "2025-11-18"), ("香洲区集成电路设计产业园招商项目", "2025-11-12")]
+

@@ -187,7 +187,7 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
         # (项目简介 | 建设条件 | …); a text that comes near is the text (a listing has none: the footer stays)
         other, other_score = _best_box({el: sc for el, sc in scores.items()
                                         if not in_footer(el) and not _nested(el, best)}, stats, inside)
-        if other is not None and other_score * 2 >= best_score:
+        if other is not None and (other_score * 2 >= best_score or _alike_boxes_score(other, scores, stats) * 2 >= best_score):
             best, best_score = other, other_score
     if best is not None and title is not None:
         best, best_score = _under_title(best, best_score, scores, stats, inside, title)
@@ -208,7 +208,7 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
         if not isinstance(sibling.tag, str) or sibling in inside or sibling.tag != best.tag:
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
-        if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) \
+        if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) and not in_footer(sibling) \
                 and not _COMMENTS_HEAD.match(element_text(sibling)) \
                 and not (not chosen and _summary_box(sibling, best, stats)):
             chosen.append(sibling)
@@ -247,7 +247,7 @@ def _split_text(chosen: list, anchor, stats: TextStats, inside, title) -> list:
             continue
         if node in inside or in_footer(node):
             break
-        if _picture_box(node, stats):
+        if _picture_box(node, stats) or _caption_under_picture(node, stats):
             before.append(node)
         elif not lead and _lead_box(node, anchor, stats):
             before.append(node)
@@ -275,6 +275,19 @@ def _picture_box(el, stats: TextStats) -> bool:
     lines = [line.text for line in block_lines(el, set())]
     return len(lines) <= 8 and all(len(text) <= 60 and not is_metadata_line(text) and not _CARD_WORDS.search(text)
                                    for text in lines)
+
+
+def _caption_under_picture(el, stats: TextStats) -> bool:
+    """<p><img></p><p>与会专家学者在开幕式上聆听主旨报告。</p>: a short line right under a
+    block that holds a picture and no text."""
+    picture = el.getprevious()
+    while picture is not None and not isinstance(picture.tag, str):
+        picture = picture.getprevious()
+    if picture is None or picture.find(".//img") is None and picture.tag != "img" or stats.total.get(picture, 0) \
+            or stats.links.get(el, 0):
+        return False
+    lines = [line.text for line in block_lines(el, set())]
+    return len(lines) == 1 and len(lines[0]) <= 60 and not is_metadata_line(lines[0]) and not _CARD_WORDS.search(lines[0])
 
 
 #: An author's or an account's card beside the text (avatar, name, time, 关注), not a picture of it.
@@ -315,6 +328,19 @@ def _says_again(text: str, text_box) -> bool:
 _MIN_LEAD = 40
 #: AI摘要：…, 每经AI快讯…, …（内容由AI生成）: a machine's summary of the text.
 _MACHINE_SUMMARY = re.compile(r"AI|人工智能生成|智能摘要")
+
+
+def _alike_boxes_score(box, scores: dict, stats: TextStats) -> float:
+    """The score of `box` and its siblings of the same make (<h4>项目概况</h4><div class="txt">…
+    <h4>市场前景</h4><div class="txt">…): a text split over small titled boxes."""
+    best = 0.0
+    for parent, key in ((box.getparent(), (box.tag, box.get("class"))), *(
+            (box, (child.tag, child.get("class"))) for child in box if isinstance(child.tag, str))):
+        if parent is not None:
+            # (the boxes alike beside `box`, or inside it)
+            best = max(best, sum(scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
+                                 for sibling in parent if (sibling.tag, sibling.get("class")) == key))
+    return best
 
 
 def _under_title(best, best_score: float, scores: dict, stats: TextStats, inside, title) -> tuple:
@@ -378,7 +404,7 @@ def _best_box(scores: dict, stats: TextStats, inside) -> tuple:
     return best, best_score
 
 
-_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I)
+_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright)(?:$|[\s_-])", re.I)  # (<div class="lw-foot">)
 
 
 def in_footer(el) -> bool:

@@ -245,6 +245,10 @@ def _may_hide(attr) -> bool:
 def strip_invisible(root) -> None:
     """Remove non-content elements and hidden subtrees in place (tails kept)."""
     styled, styled_inline = _stylesheet_hidden_classes(root)
+    for button in root.iter("button"):
+        if button.get("role") == "tab" or button.get("aria-controls") or button.get("data-target") \
+                or button.get("data-bs-target"):
+            button.tag = "span"  # <button role="tab" aria-controls="p-shi">市级政策</button>: a tab names its pane
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     if styled_inline:
         # anti-copy strings (<font class="jammer">襄阳招商网7f3k</font>) hidden by the page's

@@ -114,8 +114,25 @@ def year_of(iso: str) -> int:
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits and punctuation (２０２５－０８－２６, ：) to ASCII."""
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    """Full-width digits and punctuation (２０２５－０８－２６, ：) to ASCII; an
+    English date (Nov 18, 2025 / 18 November 2025, a bilingual site's) to 2025-11-18."""
+    text = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    if _MONTH_NAME.search(text):
+        text = _ENGLISH_DATE.sub(_english_date, text)
+    return text
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_ENGLISH_DATE = re.compile(
+    r"\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2}))\b",
+    re.I)
+
+
+def _english_date(match: re.Match) -> str:
+    month = _MONTHS.index((match["m1"] or match["m2"]).lower()) + 1
+    return f"{match['y1'] or match['y2']}-{month:02d}-{int(match['d1'] or match['d2']):02d}"
 
 
 def _from_match(match: re.Match, year: int) -> str | None:

@@ -214,6 +214,9 @@ def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]
     theirs, not its); only the first `limit` when that is all a test needs.
     Label cells are told by a colon, th, a label class or bold; a table whose
     label column names known labels without any of these is read by column."""
+    stacked = _stacked_cells(table)
+    if stacked:
+        return stacked[:limit] if limit is not None else stacked
     pairs = _marked_pairs(table, limit)
     if sum(1 for label, _ in pairs if label in KNOWN_LABELS) * 2 < len(pairs) or len(pairs) < 2:
         by_column = _column_pairs(table)
@@ -221,6 +224,27 @@ def table_fields(table, limit: int | None = None) -> list[tuple[str, str | None]
         if known >= 2 and known * 5 >= len(by_column) * 2:
             return by_column[:limit] if limit is not None else by_column
     return pairs
+
+
+def _stacked_cells(table) -> list[tuple[str, str | None]]:
+    """Cells each holding a small label over its value (<td><small>所属行业</small><br><b>航空装备</b></td>):
+    two labels known by name vouch for the rest."""
+    pairs: list[tuple[str, str | None]] = []
+    for row in _OWN_ROWS(table):
+        for cell in _row_cells(row):
+            kids = [c for c in cell if isinstance(c.tag, str)]
+            if len(kids) < 2 or kids[0].tag not in _MARK_TAGS or len(kids[0]) or kids[1].tag != "br" \
+                    or fold(cell.text) or fold(kids[0].tail):
+                return []
+            name = element_text(kids[0])
+            if not name or len(name) > 12 or name.endswith(("：", ":")) or not _CELL_LABEL.match(name):
+                return []
+            label = clean_label(name)
+            keep, value = _value("".join(element_text(k) + (k.tail or "") for k in kids[2:]) + (kids[1].tail or ""),
+                                 cell, cell=True, known=label in REGION_LABELS)
+            if keep and _label_ok(label, 12):
+                pairs.append((label, value))
+    return pairs if len(pairs) >= 3 and sum(1 for label, _ in pairs if label in KNOWN_LABELS) >= 2 else []
 
 
 def _row_cells(row) -> list:
@@ -700,6 +724,15 @@ def _cell_grid(el) -> list[tuple[str, str | None]]:
     return pairs if known >= 3 else []
 
 
+def _bar_label(text: str) -> str:
+    """`所在地区 | 湖北-掇刀区` on a line of its own reads `所在地区：湖北-掇刀区`."""
+    match = _BAR_LABEL.match(text)
+    return f"{match.group(1)}：{text[match.end():]}" if match else text
+
+
+_BAR_LABEL = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5（）()]{1,9})\s*[|｜]\s*")
+
+
 def _br_lines(el) -> list[str]:
     """The lines of an element's own text parted by <br> (none if a block sits inside)."""
     if len(el) < 2 or el.find("br") is None or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
@@ -718,7 +751,7 @@ def _br_lines(el) -> list[str]:
 
 def _br_pair_lines(el) -> bool:
     """Three or more `标签：值` lines parted by <br>, and nothing else (索引号：…<br>发文机关：…<br>)."""
-    lines = _br_lines(el)
+    lines = [_bar_label(text) for text in _br_lines(el)]
     if len(lines) < 3 or len(lines) > 40:
         return False
     labelled = [pairs for text in lines if len(pairs := inline_fields(text)) == 1 and pairs_start(text) == 0]
@@ -789,7 +822,7 @@ def block_fields(el) -> list[tuple[str, str | None]]:
             pairs.extend(found)
     if pairs:
         return pairs
-    lines = _br_lines(el)
+    lines = [_bar_label(text) for text in _br_lines(el)]
     if len(lines) >= 2:  # 索引号：…<br>发文机关：…<br>
         return [pair for line in lines for pair in inline_fields(line, el)]
     # labels in their own element with the value after it (`<small>来源:</small>新华社`)

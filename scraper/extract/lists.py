@@ -44,6 +44,7 @@ _MIN_BARE_ITEMS = 2
 _DETAIL_URL = re.compile(r"\d{3,}[^/]*$|/(?:detail|details|show|view|content|info)[/_-]?\d+[^/]*$"
                          r"|[?&](?:id|itemid|aid|articleid|docid)=\w+"
                          r"|/[0-9a-f]{16,}\.s?html?$"  # a hex content id (government shared platforms)
+                         r"|/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[a-z][\w-]{2,}/?$"  # a dated slug (WordPress: /2025/10/haian-lidian/)
                          # a page named by a slug (/yqjs/hutou.html), not a site page
                          r"|^(?!.*/(?:tags?|search|category|topics?|special|zt|about|aboutus|help|guanyu)/)"  # not a tag, topic or site page
                          r".*/(?!(?:index|default|list|lists|more|about|contact|sitemap|map|search|login|register|reg)"
@@ -61,10 +62,13 @@ _COUNTER = re.compile(r"^[(（]?(?:共|合计|总计|计)(?:找到|有|收录)?\
                       r"|^[(（\[]\s*[\d,]+\s*[)）\]]$"
                       # 收录政策文件 93 篇, 为您找到 27 个园区
                       r"|^[(（]?(?:共|已|现|为您|共为您)?(?:收录|发布|找到|搜索到|检索到)[\u4e00-\u9fa5]{0,6}\s*[\d,]+\s*(?:条|个|项|篇|份|件|家)")
+_FACT_PART = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _AD_BADGE = re.compile(r"^\s*[【\[［(（]?\s*(?:广告|推广|赞助|AD)\s*[】\]］)）]?\s*$", re.I)
 _RESULT_STAT = re.compile(r"^[(（]?(?:共|为您|已为您)?(?:找到|搜索到|检索到|查询到|查到)[^。]{0,40}?(?:\d+\s*(?:条|个|项|篇|份|件|家)|结果)")
 _DATE_CHUNK = re.compile(
-    r"^(?:[\u4e00-\u9fa5]{1,6}\s*[:：]\s*)?(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*)$"
+    r"^(?:[\u4e00-\u9fa5]{1,6}(?:\s*[A-Za-z]{2,10})?\s*[:：]\s*)?"  # (发布日期 Date：2025-10-09)
+    r"(?:[\d\s\-/.年月日时分秒:：]+|\d+\s*(?:天|小时|分钟|秒)前|(?:今天|昨天|前天)[\d\s:：]*"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2})$"  # (Nov 18, 2025)
 )
 _MAX_CHUNK = 30
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
@@ -311,15 +315,28 @@ def read_item(el, base_url: str) -> ListItem | None:
         best_title, side_parts = card
     if el.tag == "tr":
         side_parts = side_parts + _spanned_cells(el)
-    if el.tag in ("dt", "a"):
-        # <dt><a>标题</a></dt><dd>2025-10-16</dd>, <a class="card">…</a><p>贵州·安顺</p>: the element
-        # after the title's says it beside the title
+    if el.tag == "dt":
+        # <dt><a>标题</a></dt><dd>2025-10-16</dd>: the dd elements up to the next dt say it beside
+        # the title (<dd>国家级</dd><dd><span>所在区域</span><span>济南高新区</span></dd> …)
         after = el.getnext()
-        if el.tag == "a" and after is not None and after.tag == "br" and not fold(el.tail) and not fold(after.tail):
-            after = after.getnext()  # (a WAP page's <a>…</a><br><span>遂宁·船山区 10-09</span><br>)
-        if after is not None and (after.tag == "dd" if el.tag == "dt" else after.tag in _BESIDE_LINK) \
-                and after.find(".//a") is None:
-            side_parts = side_parts + _text_chunks(after, set())
+        while after is not None and (not isinstance(after.tag, str) or after.tag == "dd"):
+            if isinstance(after.tag, str) and after.find(".//a") is None:
+                side_parts = side_parts + _text_chunks(after, set())
+            after = after.getnext()
+    elif el.tag == "a":
+        # <a class="card">…</a><p>贵州·安顺</p>: the elements after the title's, up to the next link,
+        # say it beside the title (<a>…</a><span class="date">…</span><span class="area">…</span>; a WAP
+        # page's <a>…</a><br><span>遂宁·船山区 10-09</span><br>)
+        after, gap = el.getnext(), fold(el.tail)
+        while after is not None and not gap:
+            if after.tag == "br":
+                gap = fold(after.tail)
+            elif after.tag in _BESIDE_LINK and after.find(".//a") is None:
+                side_parts = side_parts + _text_chunks(after, set())
+                gap = fold(after.tail)
+            else:
+                break
+            after = after.getnext()
     if "sponsored" in (best_anchors[0].get("rel") or "").lower() or any(
             _AD_BADGE.match(element_text(badge)) for badge in best_anchors[0].iterdescendants("span", "i", "em", "b")):
         return None  # <a rel="sponsored"><span>广告</span>…</a>: an advertisement, marked by a badge of its own
@@ -336,7 +353,7 @@ def read_item(el, base_url: str) -> ListItem | None:
     elif best_title[-1:] in "）)]】":
         suffix = _TITLE_SUFFIX.search(best_title)
         if suffix and suffix.start() >= _MIN_TITLE and _is_region(suffix.group(1)) \
-                and not _ZONE_NAME.search(suffix.group(1)):
+                and not ZONE_NAME.search(suffix.group(1)):
             # 姜堰经济开发区医疗器械产业园（泰州-姜堰区）: the region, after the name, unless the
             # entry shows its region beside it (…合作招商项目（梧州片区） 广西: part of the name)
             title_place = suffix
@@ -605,7 +622,8 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
             continue
         node = a
         while True:  # <a><div img/><div main><div title/><div tags/></div></a>: into the block with the text
-            shown = [c for c in node if isinstance(c.tag, str) and element_text(c)]
+            # (a badge beside it, <div class="badge">置顶</div>, is no block of text)
+            shown = [c for c in node if isinstance(c.tag, str) and (t := element_text(c)) and (len(c) or len(t) > 4)]
             if len(shown) != 1 or not len(shown[0]) or fold(shown[0].text) or any(fold(c.tail) for c in node):
                 break
             node = shown[0]
@@ -624,19 +642,25 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
             heads = [text]  # <a><b>封丘县产业集聚区</b><i>新乡 / 封丘县</i></a>
         if len(heads) == 1:
             return heads[0], _side(children, heads[0])  # <h3>天元区中小企业创业园</h3> names the card, place or not
+        if not heads:
+            # <a><div thumb><img><span>在谈</span></div><div body><h3>标题</h3><p>…</p><span>湖州-吴兴区</span></div></a>:
+            # the one heading deeper in the card names it
+            deep = [h for h in node.iter(*HEADING_TAGS) if h is not node and len(_part_text(h)) >= _MIN_TITLE]
+            if len(deep) == 1:
+                return _part_text(deep[0]), _text_chunks(node, {deep[0]})
         for part in parts:
             if len(part) >= _MIN_TITLE and not (_DATE_CHUNK.match(part) and parse_date(part)) \
-                    and not _is_region(part) and part not in CTA_TEXTS:
-                return part, _side(children, part)
+                    and not _is_region(part) and part not in CTA_TEXTS and not _FACT_PART.match(part):
+                return part, _side(children, part)  # (主导产业：再生资源 is a fact of the card, never its name)
         # a park named after its zone (<span>国家级</span><h3>吉林经济技术开发区</h3>) reads as a
         # region: it is the title when the card holds nothing longer
-        named = [p for p in parts if len(p) >= _MIN_TITLE and _ZONE_NAME.search(p)]
+        named = [p for p in parts if len(p) >= _MIN_TITLE and ZONE_NAME.search(p)]
         if named:
             return named[0], _side(children, named[0])
     return None
 
 
-_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|产业园|工业园|科技园|新区|保税区|示范区|合作区|试验区|基地|工业城|产业城|科技城|科学城|新城)$")
+ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|产业园|工业园|科技园|新区|保税区|示范区|合作区|试验区|基地|工业城|产业城|科技城|科学城|新城)$")
 
 
 def _part_text(el) -> str:
@@ -729,8 +753,8 @@ def find_item_groups(root, base_url: str, stats) -> list[ItemGroup]:
                                 and _links_kind([c for c, ok in zip(children, possible) if ok], base_url) is None):
                 continue
         items = _read_items(children, possible, counts, base_url, total)
-        if items is None or len({item.url for item in items}) < 2:
-            continue  # parts of one card (title block + 详情 button) are not a list of it
+        if items is None or len({item.url.partition("#")[0] for item in items}) < 2:
+            continue  # parts of one card (title block + 详情 button, 地图定位 at #map) are not a list of it
         if _between_items_says_prev_next(container):
             continue  # 上一篇：<a>…</a><br>下一篇：<a>…</a>
         linked = sum(1 for n in counts if n)
@@ -973,6 +997,8 @@ def _heading_text(el) -> str | None:
         text = _heading_words(h)
         if 0 < len(text) <= 40:
             return text
+    if element_text(el).startswith(_BREADCRUMB):
+        return None  # 当前位置：首页 > 政策库: where the page is, not the name of a box
     crumbs = [c for c in el if isinstance(c.tag, str) and element_text(c).startswith(_BREADCRUMB)]
     if crumbs:
         # <div><div>招商政策</div><div>您当前的位置：首页 > …</div></div>: the box's name beside the path
@@ -1158,8 +1184,9 @@ def _strip_tab_title(pane, header, container=None) -> str | None:
     if len(panes) < 2 or header in panes:
         return None  # (the pane before this one is no strip of tabs)
     for strip in (header, *header.iter("ul", "ol", "h2", "h3", "h4", "div", "p")):
-        # (a 更多 link beside the tabs is none of them)
-        tabs = [c for c in strip if isinstance(c.tag, str) and not MORE_RE.match(element_text(c))]
+        # (a 更多 link or a count, 已收录政策 2,318 件, beside the tabs is none of them)
+        tabs = [c for c in strip if isinstance(c.tag, str) and not MORE_RE.match(text := element_text(c))
+                and not _COUNTER.match(text)]
         if len(tabs) == len(panes) and all(t.tag == tabs[0].tag and 2 <= len(element_text(t)) <= 24 for t in tabs):
             return element_text(tabs[panes.index(pane)])
     return None

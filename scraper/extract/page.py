@@ -22,7 +22,7 @@ from .fields import (
     CONTACT_LABEL, KNOWN_LABELS, META_LABELS, block_fields, clean_label, colon_bracket_labels, find_field_blocks,
     PLACE_BEFORE_DATE, inline_fields, is_metadata_line, label_element_segments, marked_pair_row, page_tool_line, pairs_start,
 )
-from .lists import FILE_URL, ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
+from .lists import FILE_URL, ZONE_NAME, ItemGroup, find_item_groups, is_detail_url, join_url, url_kind, without_badges
 from .hanzi import restore_record, simplify
 from .policy import document_name, document_number, issuer_from_title, number_line, signature_issuer
 from .regions import parse_region
@@ -56,6 +56,7 @@ _NON_WORD = re.compile(r"[\s,，、;；|｜/·•#]+")
 _SUMMARY_LABELS = frozenset({"摘要", "导读", "核心提示", "内容提要", "内容摘要", "提要"})
 _DOCUMENT_LABELS = frozenset({"索引号", "文号", "成文日期", "成文时间", "发布日期", "发布时间", "主题分类", "信息分类",
                               "有效性", "文件状态", "公开方式", "公开范围", *ISSUER_LABELS, *DOCNUM_LABELS})
+_BRACKET_TAIL = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # 珠海经济技术开发区（高栏港）
 #: Labels of a project's or a park's facts (园区级别, 投资总额 …).
 _ITEM_LABELS = frozenset(TYPE_LABELS["project"] + TYPE_LABELS["park"])
 #: Labels that say nothing about a page's one item: its metadata and an office's contact lines.
@@ -1042,6 +1043,11 @@ class _Page:
         kind, n = Counter(facts).most_common(1)[0]
         if kind and n * 2 > len(group.items) and not any(by_url):
             return [kind] * len(group.items)
+        # entries named as zones and parks are (重点平台: 珠海高新技术产业开发区, 珠海富山工业园 …)
+        named = sum(1 for item in group.items if ZONE_NAME.search(_BRACKET_TAIL.sub("", item.title)))
+        if len(group.items) >= 2 and named * 2 > len(group.items) and not any(by_url) \
+                and all(is_detail_url(item.url) for item in group.items):
+            return ["park"] * len(group.items)
         return by_url
 
     def _reference_time(self) -> datetime | None:
