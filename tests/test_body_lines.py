@@ -60,6 +60,10 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("资料图：图/视觉中国", True),
     ("组图 1/3", True),
     ("01/ 08", True),
+    ("张 明摄（新华社发）", True),
+    ("融媒体记者 孙晓雪 通讯员 彭 程", True),
+    ("记者从市发展改革委获悉，全市重点项目完成投资进度过半。", False),
+    ("张明摄影作品展在市美术馆开幕", False),
     ("资料图：新建成的标准厂房。", False),
 ])
 def test_credit_and_download_lines_are_told_from_text(line, chrome):

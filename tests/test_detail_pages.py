@@ -393,3 +393,13 @@ def test_a_text_in_small_titled_boxes_beats_a_footer_of_its_own_make():
     project = parse_page(html.encode(), "https://jinan.example.cn/xm/6627.html").records[0]
     assert project["type"] == "project" and project["body"].split("\n") == [t for _, t in boxes]
 
+
+def test_a_level_badge_run_into_the_hit_counter_is_no_fact():
+    html = ("<html><head><title>嘉兴秀洲智能光伏产业园</title></head><body><div class='park-head'><h1>嘉兴秀洲智能光伏产业园</h1>"
+            "<span class='lv'>省级</span><span class='views'>浏览：<i id='pv'>--</i>次</span></div>"
+            "<ul class='facts'><li><b>所在地区：</b>浙江-嘉兴-秀洲区</li><li><b>园区级别：</b>省级</li><li><b>规划面积：</b>3.2平方公里</li>"
+            "<li><b>主导产业：</b>光伏组件、储能</li></ul><div class='txt'><p>（测试样例文字）嘉兴秀洲智能光伏产业园位于秀洲高新区，"
+            "重点发展光伏组件、逆变器和储能系统，已集聚上下游企业30余家。</p></div></body></html>")
+    park = parse_page(html.encode(), "https://jiaxing.example.cn/park/1187.html").records[0]
+    assert park["type"] == "park" and "省级浏览" not in park["fields"] and park["fields"]["园区级别"] == "省级"
+

@@ -782,3 +782,29 @@ def test_a_dated_slug_is_a_post_and_english_dates_are_read():
     assert [(r["title"], r["published"]) for r in got] == [
         ("金湾区航空航天精密零部件制造项目", "2025-11-18"), ("香洲区集成电路设计产业园招商项目", "2025-11-12")]
 
+
+def test_an_offices_notices_are_no_policies_whatever_their_address():
+    got = records("""<div class="box"><div class="hd"><h2>通知公告</h2></div><ul>
+      <li><a href="/xxgk/tzgg/202510/t20251015_90000.htm">关于精准启动干部作风建设推进会的通知</a><span>10-15</span></li>
+      <li><a href="/xxgk/tzgg/202510/t20251012_89987.htm">关于扎实开展亩均效益综合评价活动的通知</a><span>10-12</span></li>
+      <li><a href="/xxgk/tzgg/202510/t20251010_89974.htm">关于高效举办信访积案化解专项行动的通知</a><span>10-10</span></li></ul></div>""")
+    assert got == []
+
+
+def test_cards_titled_over_a_summary_a_bare_card_among_them_and_a_count_before_the_heading():
+    cards = "".join(f"""<div class="xm-card"><span class="hy">食品饮料</span><h4><a href="/zsyz/xm/2025-10/1{i}/content_7120{i}.shtml">{name}</a></h4>
+      <p class="meta"><span class="area">成都·郫都区</span><span class="time">2025.10.1{i}</span></p>
+      <p class="desc">项目拟选址于功能区内，重点围绕产业链补链强链开展招引。</p></div>""" for i, name in enumerate(["川菜产业园调味品智能化扩产项目", "影视文创园数字影棚建设项目"]))
+    got = records(f"<div class='mod'><div class='hd'><h3>招商项目</h3></div><div class='xm-grid'>{cards}</div></div>")
+    assert [(r["title"], r["published"]) for r in got] == [("川菜产业园调味品智能化扩产项目", "2025-10-10"), ("影视文创园数字影棚建设项目", "2025-10-11")]
+    parks = "".join(f"""<div class="yq-card"><a href="/zsyz/zt/{slug}.shtml"><img src="/{slug}.jpg"></a><div class="txt"><h4><a href="/zsyz/zt/{slug}.shtml">{name}</a></h4>
+      <span class="lv">国家级</span>{f'<p>所在区域：{area}</p>' if area else ''}</div></div>""" for slug, name, area in [
+        ("dzxx", "成都电子信息产业功能区", "成都高新区"), ("ccyq", "中国川菜产业园", "成都-郫都区"), ("jrz", "菁蓉镇双创示范基地", None)])
+    got = records(f"<div class='mod'><div class='hd'><h3>产业载体</h3></div><div class='yq-grid'>{parks}</div></div>")
+    assert [(r["title"], r["region"] and r["region"]["raw"]) for r in got] == [
+        ("成都电子信息产业功能区", "成都高新区"), ("中国川菜产业园", "成都-郫都区"), ("菁蓉镇双创示范基地", None)]
+    got = records("""<div class="plist"><h2 class="tit"><span class="fr count">共 126 条</span>厦门招商项目</h2><ul>
+      <li><span>[福建-海沧区]</span><a href="/project/2025/1029/4417.htm">海沧生物医药港细胞治疗中试基地项目</a><span>2025/10/29</span></li>
+      <li><span>[福建-集美区]</span><a href="/project/2025/1028/4412.htm">集美新城软件信息服务业总部项目</a><span>2025/10/28</span></li></ul></div>""")
+    assert [r["list"] for r in got] == ["厦门招商项目", "厦门招商项目"]
+

@@ -167,7 +167,11 @@ def _label_ok(label: str, longest: int = 10) -> bool:
     # (已开发面积（平方公里）: a unit in brackets does not count toward the length)
     return 1 <= len(_UNIT_TAIL.sub("", label)) <= longest and label.lower() not in NON_FIELD_LABELS and not label.isdigit() \
         and not label.startswith(("上一", "下一")) and label.lower() not in _SPOKEN_LABELS \
-        and "？" not in label and "?" not in label and "。" not in label  # (<dt>问：计算器收费吗？</dt>: a question)
+        and "？" not in label and "?" not in label and "。" not in label \
+        and not label.endswith(_HIT_COUNTERS)  # (<dt>问：计算器收费吗？</dt>: a question; 省级浏览：--次: a badge, then the hits)
+
+
+_HIT_COUNTERS = ("浏览", "浏览次数", "浏览量", "阅读", "阅读量", "阅读次数", "点击", "点击数", "点击量", "点击率", "访问量", "人气")
 
 
 _UNIT_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")

@@ -16,7 +16,7 @@ from lxml import etree
 from .dates import parse_date
 from .policy import document_number
 from .regions import address_region, parse_region
-from .text import BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
+from .text import BLOCK_TAGS, BRACKET_PAIRS, HEADING_TAGS, ONE_ENTRY_BOXES, element_text, fold, links_at_least, tag_of
 from .vocab import (
     AD_MARK_RE, BADGE_WORDS, CTA_RE, CTA_TEXTS, DOCNUM_LABELS, ISSUER_LABELS, MORE_RE, PLACEHOLDER_VALUES, PUBLISHED_LABELS,
     REGION_LABELS, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
@@ -215,6 +215,11 @@ def _linked_in_a_sentence(el, a) -> bool:
     text = element_text(el)
     if "。" not in text or len(text) < 40:
         return False
+    block = a.getparent()
+    while block is not None and block is not el and block.tag not in BLOCK_TAGS:
+        block = block.getparent()
+    if block is not None and block is not el and element_text(block) == element_text(a):
+        return False  # <h4><a>…</a></h4> over a card's summary: a title of its own block
     title = element_text(a)
     at = text.find(title) if title else -1
     if at < 2:
@@ -273,7 +278,7 @@ def _collect_chunks(node, skip, chunks: list[str]) -> None:
         _add_chunk(child.tail, chunks)
 
 
-def read_item(el, base_url: str) -> ListItem | None:
+def read_item(el, base_url: str, vouched: frozenset = frozenset()) -> ListItem | None:
     """An item is one title link (other links may repeat its URL, as an image
     link does), usually with a date or a region shown beside it; `bare`
     items show neither and count only under a typed heading."""
@@ -449,8 +454,8 @@ def read_item(el, base_url: str) -> ListItem | None:
         return None
     item = ListItem(best_url, best_title, date_text, region_text, doc_number, el, issuer=issuer, fact_kind=fact_kind)
     if date_text is None and region_text is None and not shows_blank:
-        if not is_detail_url(best_url) or FILE_URL.search(best_url):
-            return None
+        if (not is_detail_url(best_url) and not _vouched(best_url, best_title, vouched)) or FILE_URL.search(best_url):
+            return None  # (an address in the folder of the box's other entries is an entry's too)
         item.bare = True
     return item
 
@@ -916,6 +921,16 @@ def _single_entry(container, base_url: str, stats) -> ItemGroup | None:
     return ItemGroup(container, heading, [item], kind) if distance <= 1 else None
 
 
+def _vouched(url: str, title: str, folders: frozenset) -> bool:
+    """A page in the folder of the box's other entries, named like one (not a sort tab,
+    最新发布 at list_2.html?o=time)."""
+    folder, _, name = url.rpartition("/")
+    return folder in folders and len(title) >= 6 and "?" not in name and not _LIST_PAGE_NAME.match(name)
+
+
+_LIST_PAGE_NAME = re.compile(r"(?:index|default|list|lists|more|search)(?:[_-]\w+)*\.|$", re.I)
+
+
 def _read_items(children, possible, counts, base_url: str, total: dict) -> list[ListItem] | None:
     """The items among `children`, or None when fewer than two, or fewer
     than half the children that hold links, are items. Stops reading as soon
@@ -923,7 +938,7 @@ def _read_items(children, possible, counts, base_url: str, total: dict) -> list[
     linked = sum(1 for n in counts if n)
     need = max(2, -(-linked // 2))
     left = sum(possible)
-    items = []
+    items, missed = [], []
     for child, ok in zip(children, possible):
         if not ok:
             continue
@@ -934,6 +949,16 @@ def _read_items(children, possible, counts, base_url: str, total: dict) -> list[
         # a title with a few facts (or a short abstract), not a column of the page
         if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
             items.append(item)
+        elif item is None:
+            missed.append(child)
+    if missed and len(items) >= 2:
+        # a card showing neither date nor place, at an address of the same folder as the entries
+        # beside it (/zsyz/zt/jrz.shtml among /zsyz/zt/…): one of them
+        folders = frozenset(item.url.rpartition("/")[0] for item in items if not item.bare)
+        if folders:
+            again = {child: read_item(child, base_url, folders) for child in missed}
+            items = [item for child in children if (item := next((i for i in items if i.element is child), None) or again.get(child))
+                     is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA]
     return items if len(items) >= need else None
 
 
@@ -963,6 +988,11 @@ def _heading_words(h) -> str:
     """An h1-h6's text without the 更多>> link, an English subtitle or a
     counter (<small>共找到 27 个园区</small>) written inside it."""
     text = without_badges(h, element_text(h))
+    first = h[0] if len(h) else None
+    if first is not None and isinstance(first.tag, str) and not fold(h.text) and not len(first):
+        counter = element_text(first)  # <h2><span class="fr">共 126 條</span>廈門招商項目</h2>: a count floated right
+        if counter and _COUNTER.match(counter) and text.startswith(counter) and len(text) > len(counter):
+            text = text[len(counter):].lstrip()
     last = h[-1] if len(h) else None
     if last is not None and isinstance(last.tag, str) and not fold(last.tail):
         counter = element_text(last)
