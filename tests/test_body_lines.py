@@ -61,6 +61,11 @@ from scraper.extract.vocab import BOILERPLATE_LINE_RE
     ("组图 1/3", True),
     ("01/ 08", True),
     ("张 明摄（新华社发）", True),
+    ("荆州招商APP打开APP，查看全部签约项目清单", True),
+    ("立即打开", True),
+    ("APP用户可查看中试平台实时空置车间去APP看看", True),
+    ("市民可通过“宜昌发布”APP查询全市停车位实时信息。", False),
+    ("本站服务热线：400-860-0000（工作日 9:00-17:30），对接项目请注明项目编号。", True),
     ("融媒体记者 孙晓雪 通讯员 彭 程", True),
     ("记者从市发展改革委获悉，全市重点项目完成投资进度过半。", False),
     ("张明摄影作品展在市美术馆开幕", False),
@@ -311,4 +316,20 @@ def test_a_caption_under_a_picture_over_a_text_in_two_columns():
                     "<div class='col-r'>" + "".join(f"<p>{p}</p>" for p in right) + "</div></div></div>",
                     "https://news.example.edu.cn/info/1023/18845.htm")
     assert body == ["与会专家学者在开幕式上聆听主旨报告。"] + left + right
+
+
+def test_icon_glyph_names_the_headlines_box_and_a_long_comment_list_are_no_text():
+    paras = ["（测试样例文字）记者从武江区获悉，区生物医药中试平台一期投入使用以来，已有七家企业签订入驻意向，涉及原料药、医疗器械和功能食品等领域。",
+             "（测试样例文字）中试平台提供洁净车间、检测实验室和共享仓储，企业可按需租用，免去前期重资产投入。"]
+    comments = "".join(f"<li><span class='nick'>网友{i}</span><div class='txt'>东门巷改得确实不错，我每天送孩子上学都经过那里，原来下雨天根本没法走，"
+                       f"要绕到大路上去，现在方便多了，希望其他巷子也能尽快改造。</div><span>2025-11-12 19:0{i}</span></li>" for i in range(8))
+    html = ("<html><head><title>武江区生物医药招商提速</title></head><body><div class='page'>"
+            "<div class='news-head'><h1>武江区生物医药招商提速</h1><div class='news-meta'><span><i class='f7-icons'>placemark</i>"
+            "所在区域：韶关·武江区</span><span><i class='f7-icons'>clock</i>2025-11-12 16:05:41</span></div></div>"
+            "<div class='news-content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            f"<div class='cy-box'><div class='hd'><h3>网友评论</h3><span>共8条评论，607人参与</span></div><ul class='cy-list'>{comments}</ul></div>"
+            "</div></body></html>")
+    article = parse_page(html.encode(), "https://m.example.cn/news/2025/1112/5521.html").records[0]
+    assert article["body"].split("\n") == paras
+    assert article["published"] == "2025-11-12T16:05:41+08:00" and article["region"]["raw"] == "韶关·武江区"
 

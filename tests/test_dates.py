@@ -19,6 +19,7 @@ NOW = datetime(2025, 9, 1, 8, 30, 15)  # naive = Beijing wall clock
 NUMERIC = [
     # (text, page_year, expected)
     ("发布日期:2025年08月26日", None, "2025-08-26"),
+    ("2025年10月27日 星期一 10:05", None, "2025-10-27T10:05:00+08:00"),  # a weekday between the day and the time
     ("Nov 18, 2025", None, "2025-11-18"),  # a bilingual site's English dates
     ("18 November 2025", None, "2025-11-18"),
     ("Sept. 3, 2025", None, "2025-09-03"),

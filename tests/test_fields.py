@@ -156,6 +156,18 @@ def test_label_bar_value_lines_and_cells_of_a_small_label_over_its_value():
     assert got == {"所属行业": "航空装备", "投资总额": "3亿元", "合作方式": "合作", "建设地点": "德阳市旌阳区", "联系方式": None}
 
 
+def test_a_read_only_form_of_facts_and_a_row_padded_with_empty_cells():
+    got = _fields("<form class='layui-form'>" + "".join(
+        f"<div class='layui-form-item'><label class='layui-form-label'>{k}：</label><div class='layui-input-block'>"
+        f"<div class='layui-form-mid'>{v}</div></div></div>" for k, v in [("所属地区", "广西-梧州市长洲区"), ("所属行业", "再生资源加工"),
+                                                                          ("投资总额", "8.6亿元")]) + "</form>")
+    assert got == {"所属地区": "广西-梧州市长洲区", "所属行业": "再生资源加工", "投资总额": "8.6亿元"}
+    got = _fields("<table><tr><td>所在地区：内蒙古-鄂尔多斯市康巴什区</td><td>园区级别：市级</td><td>园区类型：数字经济产业园</td></tr>"
+                  "<tr><td>已入驻企业：38家</td><td>办公租金:0.8-1.2元/㎡·天</td><td>&nbsp;</td></tr></table>")
+    assert got == {"所在地区": "内蒙古-鄂尔多斯市康巴什区", "园区级别": "市级", "园区类型": "数字经济产业园", "已入驻企业": "38家",
+                   "办公租金": "0.8-1.2元/㎡·天"}
+
+
 def test_bracketed_labels_and_a_place_path_of_links_in_a_list_of_fact_rows():
     assert _fields("<div>" + "".join(f"<p class='f'>【{k}】{v}</p>" for k, v in [
         ("所在地区", "湖北·黄石·大冶市"), ("园区级别", "省级"), ("已建成面积", "约11.8平方公里")]) + "</div>") == {

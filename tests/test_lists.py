@@ -808,3 +808,30 @@ def test_cards_titled_over_a_summary_a_bare_card_among_them_and_a_count_before_t
       <li><span>[福建-集美区]</span><a href="/project/2025/1028/4412.htm">集美新城软件信息服务业总部项目</a><span>2025/10/28</span></li></ul></div>""")
     assert [r["list"] for r in got] == ["厦门招商项目", "厦门招商项目"]
 
+
+def test_a_filters_years_a_cards_leading_text_and_rows_a_stylesheet_hides_or_groups_in_tbodies():
+    got = records("""<dl class="filter"><dt>年份：</dt><dd><a href="/zhengce/" class="on">全部</a><a href="/zhengce/?y=2025">2025</a>
+      <a href="/zhengce/?y=2024">2024</a><a href="/zhengce/?y=2023">2023</a></dd></dl>""")
+    assert got == []
+    got = records("""<h2>泸州招商项目<small>共186条</small></h2><ul class="xm-list">""" + "".join(
+        f"""<li><a href="/xiangmu/{9310 - i}.html"><img src="/{i}.jpg"><div class="media-body">{name}<p><span>{area}</span> | <span>白酒配套</span> |
+        <span>2025-11-1{i}</span></p></div></a></li>""" for i, (name, area) in enumerate([("江阳区白酒包装材料配套项目", "泸州·江阳区"),
+                                                                                        ("龙马潭区跨境电商产业园招商", "泸州·龙马潭区")])) + "</ul>")
+    assert [(r["title"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("江阳区白酒包装材料配套项目", "泸州·江阳区", "2025-11-10"), ("龙马潭区跨境电商产业园招商", "泸州·龙马潭区", "2025-11-11")]
+    rows = "".join(f"""<tr class="main-row"><td><a href="/xiangmu/detail-{7741 - i}.html">{name}</a></td><td>{area}</td><td>2025-11-1{i}</td></tr>
+      <tr class="more-row"><td colspan="3"><p>项目简介：拟建设生产线。</p><p><a href="/xiangmu/detail-{7741 - i}.html">{name}</a> ·
+      <a href="/xiangmu/detail-{7741 - i}.html#contact">查看项目详情 ›</a></p></td></tr>""" for i, (name, area) in enumerate(
+        [("三江新区动力电池回收利用基地项目", "宜宾三江新区"), ("翠屏区白酒包装材料产业园项目", "宜宾-翠屏区")]))
+    got = records(f"""<style>.yb-xt tr.more-row{{display:none}} .yb-xt tr.more-row.open{{display:table-row}}</style>
+      <h1>宜宾招商项目</h1><table class="yb-xt"><thead><tr><th>项目名称</th><th>所在地区</th><th>发布日期</th></tr></thead>
+      <tbody>{rows}</tbody></table>""")
+    assert [(r["title"], r["region"]["raw"]) for r in got] == [("三江新区动力电池回收利用基地项目", "宜宾三江新区"),
+                                                              ("翠屏区白酒包装材料产业园项目", "宜宾-翠屏区")]
+    bodies = "".join(f"""<tbody class="it"><tr><td colspan="2"><a href="/xiangmu/{9061 - i}.html">{name}</a><span class="st">在谈</span></td></tr>
+      <tr><td>所在地区：{area}</td><td>发布时间：2025-11-1{i}</td></tr></tbody>""" for i, (name, area) in enumerate(
+        [("柳东新区新能源汽车电驱系统项目", "柳州-柳东新区"), ("鱼峰区螺蛳粉预包装食品扩产项目", "柳州-鱼峰区")]))
+    got = records(f"<h2>柳州招商项目</h2><table class='lz-xm'>{bodies}</table>")
+    assert [(r["title"], r["region"]["raw"], r["published"]) for r in got] == [
+        ("柳东新区新能源汽车电驱系统项目", "柳州-柳东新区", "2025-11-10"), ("鱼峰区螺蛳粉预包装食品扩产项目", "柳州-鱼峰区", "2025-11-11")]
+

@@ -189,6 +189,12 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
                                         if not in_footer(el) and not _nested(el, best)}, stats, inside)
         if other is not None and (other_score * 2 >= best_score or _alike_boxes_score(other, scores, stats) * 2 >= best_score):
             best, best_score = other, other_score
+    comments = _comments_box(best) if best is not None else None
+    if comments is not None:
+        # 网友评论 共24条评论 over the list of them: readers' comments outscore a short text; they are never it
+        other, other_score = _best_box({el: sc for el, sc in scores.items() if not _nested(el, comments)}, stats, inside)
+        if other is not None:
+            best, best_score = other, other_score
     if best is not None and title is not None:
         best, best_score = _under_title(best, best_score, scores, stats, inside, title)
     if best is None or best_score < _MIN_BODY_SCORE:
@@ -208,6 +214,8 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
         if not isinstance(sibling.tag, str) or sibling in inside or sibling.tag != best.tag:
             continue
         score = scores.get(sibling, 0.0) * (1.0 - stats.density(sibling))
+        if title is not None and any(up is sibling for up in title.iterancestors()):
+            continue  # the headline's box (its h1 and meta lines) is no more of the text
         if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) and not in_footer(sibling) \
                 and not _COMMENTS_HEAD.match(element_text(sibling)) \
                 and not (not chosen and _summary_box(sibling, best, stats)):
@@ -426,6 +434,18 @@ _MAX_FOOTER_TEXT = 400
 #: with names and times, never more of it.
 _COMMENTS_HEAD = re.compile(r"^\s*(?:网友|读者|用户|热门|最新|全部|精彩|相关)?(?:评论|留言|跟帖|跟贴|回复|讨论)(?:区|列表)?\s*"
                             r"(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?\s*(?:[（(【\[]|写评论|发表|我要|共|已有|$|\S{0,6}\d{4}-\d{2}-\d{2})")
+
+
+def _comments_box(el):
+    """The box of readers' comments `el` is, or is the list of (its heading says 评论 …), or None."""
+    node = el
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if _COMMENTS_HEAD.match(element_text(node)):
+            return node
+        node = node.getparent()
+    return None
 
 
 def _meta_box(el) -> bool:

@@ -174,6 +174,22 @@ def _stylesheet_hidden_classes(root) -> tuple[set, dict]:
     return found - shown, {cls: unless for cls, unless in inline.items() if cls not in shown}
 
 
+def _hidden_row_classes(root) -> set:
+    """Classes of table rows a stylesheet hides (`.yb-xt tr.more-row{display:none}`), less
+    those it shows in another rule (`tr.more-row.open{display:table-row}` is the same row opened)."""
+    found: set = set()
+    for style in root.iter("style"):
+        text = style.text
+        if text and "tr." in text and "none" in text:
+            for selectors, declarations in _CSS_RULE.findall(_MEDIA_BLOCK.sub("", text)):
+                if _DISPLAY_NONE.search(declarations):
+                    found.update(m.group(1) for part in selectors.split(",") if (m := _ROW_CLASS.search(part)))
+    return found
+
+
+_ROW_CLASS = re.compile(r"(?:^|\s)tr\.([A-Za-z_][\w-]*)\s*$")
+
+
 def _rule_classes(css: str, declares) -> set:
     """Classes named alone in the selector list of a rule whose declarations
     match `declares` (`.jammer{display:none}`; `.m-menu,.m-list,.wap-list{…}`:
@@ -242,14 +258,29 @@ def _may_hide(attr) -> bool:
     return True  # hidden, aria-hidden: present at all
 
 
+#: Icon fonts drawn by ligatures: the element's text is the glyph's name, not words.
+_ICON_FONT = re.compile(r"(?:^|[\s-])(?:f7-icons|material-icons(?:-[a-z]+)?|material-symbols(?:-[a-z]+)?|icons)(?:$|\s)")
+_LIGATURE = re.compile(r"^\s*[a-z][a-z0-9_]{1,30}\s*$")
+
+
 def strip_invisible(root) -> None:
     """Remove non-content elements and hidden subtrees in place (tails kept)."""
     styled, styled_inline = _stylesheet_hidden_classes(root)
+    for icon in root.iter("i", "span"):
+        cls = icon.get("class")
+        if cls and "icon" in cls and _LIGATURE.match(icon.text or "") and not len(icon) and _ICON_FONT.search(cls):
+            icon.text = None  # <i class="f7-icons">placemark</i>, <span class="material-icons">place</span>: a glyph's name
     for button in root.iter("button"):
         if button.get("role") == "tab" or button.get("aria-controls") or button.get("data-target") \
                 or button.get("data-bs-target"):
             button.tag = "span"  # <button role="tab" aria-controls="p-shi">市级政策</button>: a tab names its pane
+    rows = _hidden_row_classes(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    if rows:
+        # a table's rows hidden by the stylesheet (.list tr.more-row{display:none}: a row's 展开
+        # details, its link repeated) are never tabs
+        for el in [el for el in root.iter("tr") if el.get("class") and not rows.isdisjoint(el.get("class").split())]:
+            drop_tree(el)
     if styled_inline:
         # anti-copy strings (<font class="jammer">襄阳招商网7f3k</font>) hidden by the page's
         # own stylesheet; only inline ones: a block so hidden is usually a tab a click shows
@@ -260,6 +291,7 @@ def strip_invisible(root) -> None:
         # text) is not a tab: tabs come as a row of panes of one class
         for el in [el for el in root.iter(*_BLOCK_PANES) if el.get("class") and _lone_hidden(el, styled)]:
             drop_tree(el)
+
     # Only the attributes that exist are visited, in C, in document order; a
     # Python loop over every element costs more. (An XPath that tests their
     # values costs more than the parse: libxml2's string functions are slow.)

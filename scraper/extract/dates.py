@@ -26,7 +26,8 @@ BEIJING = timezone(timedelta(hours=8))
 FUTURE_SLACK = timedelta(days=3)
 
 _TIME = (
-    r"(?:\s*T?\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d)"
+    # (2025年10月27日 星期一 10:05: a weekday may stand between the day and the time)
+    r"(?:\s*(?:(?:星期|周)[一二三四五六日天]\s*)?T?\s*(?P<hour>[01]?\d|2[0-3])\s*[:时]\s*(?P<minute>[0-5]\d)"
     r"(?:\s*[:分]\s*(?P<second>[0-5]\d)(?:\.\d+)?)?(?!\d)"
     r"(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )

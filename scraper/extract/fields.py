@@ -295,9 +295,10 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
             pairs.extend(header)
             under_header = rows[n + 1]
             continue
-        if len(cells) >= 2 and all(_INLINE_LABEL.match(element_text(c)) for c in cells):
+        shown = [c for c in cells if element_text(c)]  # (an empty cell pads the row)
+        if shown and (len(shown) >= 2 or len(cells) >= 2) and all(_INLINE_LABEL.match(element_text(c)) for c in shown):
             # <td>园区名称：…</td><td>所在地：…</td>: each cell says its own pair
-            for cell in cells:
+            for cell in shown:
                 pairs.extend(inline_fields(element_text(cell), cell))
             continue
         i = 0
@@ -651,7 +652,7 @@ def find_field_blocks(root, excluded: set, stats) -> list:
     blocks = []
     claimed: set = set()
     inside = stats.cover(excluded)  # the facts of a list's entries are not the page's
-    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody", "section", "p"):
+    for el in root.iter("table", "dl", "ul", "ol", "div", "tbody", "section", "p", "form"):  # (a read-only layui form of facts)
         if el in claimed or el in inside:
             continue
         tag = el.tag

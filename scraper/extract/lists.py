@@ -22,7 +22,7 @@ from .vocab import (
     REGION_LABELS, TAG_LABELS, TYPE_KEYWORDS, TYPE_LABELS, URL_KEYWORDS,
 )
 
-_ITEM_TAGS = frozenset({"li", "tr", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table", "figure"})
+_ITEM_TAGS = frozenset({"li", "tr", "tbody", "dl", "div", "article", "section", "p", "dd", "dt", "h3", "h4", "span", "td", "a", "table", "figure"})
 _MIN_TITLE = 4
 #: [宁波] / 【北仑】 at the start of a list title.
 _TITLE_PREFIX = re.compile(r"^\s*[\[【［]([\u4e00-\u9fa5]{2,10})[\]】］]\s*")
@@ -312,8 +312,8 @@ def read_item(el, base_url: str, vouched: frozenset = frozenset()) -> ListItem |
             title = _anchor_title(a)
             if _title_rank(title) > _title_rank(best_title):
                 best_url, best_title, best_anchors = url, title, anchors
-    if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title):
-        return None
+    if best_url is None or len(best_title) < _MIN_TITLE or MORE_RE.match(best_title) or best_title.isdigit():
+        return None  # (年份：<a>2025</a> <a>2024</a>: a filter's years)
     card = _card_parts(best_anchors, best_title)
     side_parts: list[str] = []
     if card:
@@ -632,6 +632,10 @@ def _card_parts(anchors, title: str) -> tuple[str, list[str]] | None:
             if len(shown) != 1 or not len(shown[0]) or fold(shown[0].text) or any(fold(c.tail) for c in node):
                 break
             node = shown[0]
+        if len(shown) == 1 and len(shown[0]) and (lead := fold(shown[0].text)) and len(lead) >= _MIN_TITLE \
+                and any(c.tag in _CARD_BLOCKS for c in shown[0]) and not _FACT_PART.match(lead):
+            # <div class="media-body">标题<p>泸州·江阳区 | 白酒配套 | 2025-11-18</p></div>: the text before the blocks
+            return lead, [chunk for c in shown[0] if isinstance(c.tag, str) for chunk in _text_chunks(c, set())]
         children = [c for c in node if isinstance(c.tag, str)]
         if any(fold(c.tail) for c in children):
             continue

@@ -875,6 +875,11 @@ class _Page:
             return by_profile
         if by_profile == "other":
             return "other"
+        if self.title and any(len(g.items) >= 5 and g.heading and fold(g.heading) == fold(self.title) for g in self.groups) \
+                and not (self.published and _first(self.fields, SOURCE_LABELS + AUTHOR_LABELS)):
+            # 宿迁招商项目 over its ten entries: the page is that list, whatever 问答 box or preview
+            # pane of one entry's facts stands beside it
+            return "listing"
         votes = Counter({kind: sum(1 for label in labels if label in self.fields) for kind, labels in TYPE_LABELS.items()})
         kind, count = votes.most_common(1)[0]
         if count >= 2 and self.title:
@@ -895,9 +900,6 @@ class _Page:
                 return "other"  # (a dated text of some length is news, whatever list beside it read as facts)
         if body_chars < 200 and (biggest >= 5 or (len(self.groups) >= 2 and biggest >= 3)) and not news_item:
             return "listing"  # one long list, or several boxes of them (a home page)
-        if not self.published and not news_item and self.title and any(
-                len(g.items) >= 5 and g.heading and fold(g.heading) == fold(self.title) for g in self.groups):
-            return "listing"  # 宿迁招商项目 over its ten entries: the page is that list, whatever 问答 box beside it
         if not self.title or body_chars < 40:
             return "listing" if biggest >= 2 else "other"
         by_url = url_kind(self.source_url)
