@@ -218,7 +218,7 @@ def find_body_containers(root, stats: TextStats, excluded: set, title=None) -> l
             continue  # the headline's box (its h1 and meta lines) is no more of the text
         if score >= threshold and stats.density(sibling) < 0.3 and not _meta_box(sibling) and not in_footer(sibling) \
                 and not _COMMENTS_HEAD.match(element_text(sibling)) \
-                and not (not chosen and _summary_box(sibling, best, stats)):
+                and not (not chosen and _summary_box(sibling, best)):
             chosen.append(sibling)
     if len(chosen) == 1:
         chosen = _cousin_boxes(best, scores, stats, inside, threshold) or chosen
@@ -315,7 +315,7 @@ def _lead_box(el, text_box, stats: TextStats) -> bool:
     return not _says_again(" ".join(lines), text_box)
 
 
-def _summary_box(el, text_box, stats: TextStats) -> bool:
+def _summary_box(el, text_box) -> bool:
     """A paragraph in a box of its own before the text, saying its opening
     again in other words (a preview of whole paragraphs is a copy, counted
     as one)."""

@@ -175,8 +175,8 @@ def _stylesheet_hidden_classes(root) -> tuple[set, dict]:
 
 
 def _hidden_row_classes(root) -> set:
-    """Classes of table rows a stylesheet hides (`.yb-xt tr.more-row{display:none}`), less
-    those it shows in another rule (`tr.more-row.open{display:table-row}` is the same row opened)."""
+    """Classes of table rows a stylesheet hides (`.yb-xt tr.more-row{display:none}`); a
+    compound selector (`tr.more-row.open{display:table-row}`, the row a click opens) names none."""
     found: set = set()
     for style in root.iter("style"):
         text = style.text

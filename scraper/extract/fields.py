@@ -296,7 +296,7 @@ def _marked_pairs(table, limit: int | None) -> list[tuple[str, str | None]]:
             under_header = rows[n + 1]
             continue
         shown = [c for c in cells if element_text(c)]  # (an empty cell pads the row)
-        if shown and (len(shown) >= 2 or len(cells) >= 2) and all(_INLINE_LABEL.match(element_text(c)) for c in shown):
+        if shown and len(cells) >= 2 and all(_INLINE_LABEL.match(element_text(c)) for c in shown):
             # <td>园区名称：…</td><td>所在地：…</td>: each cell says its own pair
             for cell in shown:
                 pairs.extend(inline_fields(element_text(cell), cell))

@@ -929,10 +929,10 @@ def _vouched(url: str, title: str, folders: frozenset) -> bool:
     """A page in the folder of the box's other entries, named like one (not a sort tab,
     最新发布 at list_2.html?o=time)."""
     folder, _, name = url.rpartition("/")
-    return folder in folders and len(title) >= 6 and "?" not in name and not _LIST_PAGE_NAME.match(name)
+    return folder in folders and len(title) >= 6 and bool(name) and "?" not in name and not _LIST_PAGE_NAME.match(name)
 
 
-_LIST_PAGE_NAME = re.compile(r"(?:index|default|list|lists|more|search)(?:[_-]\w+)*\.|$", re.I)
+_LIST_PAGE_NAME = re.compile(r"(?:index|default|list|lists|more|search)(?:[_-]\w+)*\.", re.I)
 
 
 def _read_items(children, possible, counts, base_url: str, total: dict) -> list[ListItem] | None:
@@ -960,9 +960,12 @@ def _read_items(children, possible, counts, base_url: str, total: dict) -> list[
         # beside it (/zsyz/zt/jrz.shtml among /zsyz/zt/…): one of them
         folders = frozenset(item.url.rpartition("/")[0] for item in items if not item.bare)
         if folders:
-            again = {child: read_item(child, base_url, folders) for child in missed}
-            items = [item for child in children if (item := next((i for i in items if i.element is child), None) or again.get(child))
-                     is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA]
+            read = {item.element: item for item in items}
+            for child in missed:
+                item = read_item(child, base_url, folders)
+                if item is not None and total.get(child, 0) <= len(item.title) + _MAX_ITEM_EXTRA:
+                    read[child] = item
+            items = [read[child] for child in children if child in read]  # (in the children's order)
     return items if len(items) >= need else None
 
 
